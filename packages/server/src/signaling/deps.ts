@@ -55,3 +55,25 @@ export interface SignalingDeps {
   /** Prometheus registry to add signaling metrics to. */
   metrics?: Registry;
 }
+
+/** What `createSignaling(deps)` (in `./index.ts`) returns to the app. */
+export interface Signaling {
+  /** The SignalR hub; the app routes `/signalhub*` requests and upgrades to it. */
+  readonly hub: {
+    handleRequest(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): boolean;
+    handleUpgrade(
+      req: import('node:http').IncomingMessage,
+      socket: import('node:stream').Duplex,
+      head: Buffer,
+    ): boolean;
+    readonly connectionCount: number;
+  };
+  /** Participants present in a session right now (for the REST session DTOs). */
+  participants(sessionId: string): import('@smartc/protocol').ParticipantDto[];
+  /** The session was deleted: notify its participants (`SessionEnded`, `UserLeft`) and drop them. */
+  endSession(sessionId: string): Promise<void>;
+  /** `POST /api/session/{id}/leave`: remove this user's participants from the session. */
+  removeUser(sessionId: string, userId: string): Promise<void>;
+  /** Graceful shutdown: close every connection with `allowReconnect: true`. */
+  close(): Promise<void>;
+}
