@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `pnpm bench`: the SmaRTC benchmarks, measured side by side in one run, printed as Markdown tables.
+// `pnpm bench --quick` runs a short version (smaller counts) for a smoke check.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchMemory } from './memory.mjs';
+import { benchRelay } from './relay.mjs';
+import { printTable } from './lib/stats.mjs';
+
+const quick = process.argv.includes('--quick');
+const relayOptions = quick
+  ? { pairs: 10, windowSize: 4, warmupMs: 500, durationMs: 1500 }
+  : { pairs: 50, windowSize: 8, warmupMs: 2000, durationMs: 8000 };
+const memoryOptions = quick ? { levels: [200, 500], roomSize: 8 } : { levels: [1000, 5000, 10000], roomSize: 8 };
+
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+console.log(`SmaRTC benchmarks${quick ? ' (quick)' : ''} — ${machine}\n`);
+
+const sections = [
+  printTable('Signal relay through the server (closed loop, loopback)', await benchRelay(relayOptions)),
+  printTable('Server memory per 1,000 connected-and-joined clients', await benchMemory(memoryOptions)),
+];
+
+const out = new URL('./results/', import.meta.url).pathname;
+mkdirSync(out, { recursive: true });
+writeFileSync(`${out}latest.md`, [`Machine: ${machine}`, '', ...sections].join('\n'));
+console.log(`Tables saved to bench/results/latest.md`);
+process.exit(0);
