@@ -42,7 +42,9 @@ export async function benchMemory({ levels, roomSize }) {
         'rss MB': round(m.rss / MB),
         'heap used MB': round(m.heapUsed / MB),
         'RSS per 1k (MB)': perThousand(m.rss - baseline.rss),
-        'heap+external per 1k (MB)': perThousand(m.heapUsed + m.external - baseline.heapUsed - baseline.external),
+        'heap+external per 1k (MB)': perThousand(
+          m.heapUsed + m.external - baseline.heapUsed - baseline.external,
+        ),
         'connect+join s': round(connectSeconds, 1),
       });
     }

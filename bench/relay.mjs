@@ -9,7 +9,12 @@ import { percentile, round, sleep } from './lib/stats.mjs';
 
 const CANDIDATE =
   'candidate:842163049 1 udp 1677729535 203.0.113.7 46154 typ srflx raddr 0.0.0.0 rport 0 generation 0 ufrag sXfy network-cost 999';
-const signalAt = (t) => ({ type: 'ice-candidate', candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 }, gen: 1, t });
+const signalAt = (t) => ({
+  type: 'ice-candidate',
+  candidate: { candidate: CANDIDATE, sdpMid: '0', sdpMLineIndex: 0 },
+  gen: 1,
+  t,
+});
 
 /** Runs the closed loop for `warmupMs + durationMs`; `pairs` are `{ send(), onReceive(cb) }`. */
 async function closedLoop(pairs, { windowSize, warmupMs, durationMs }) {

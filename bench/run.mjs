@@ -3,15 +3,17 @@
 // `pnpm bench --quick` runs a short version (smaller counts) for a smoke check.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { printTable } from './lib/stats.mjs';
 import { benchMemory } from './memory.mjs';
 import { benchRelay } from './relay.mjs';
-import { printTable } from './lib/stats.mjs';
 
 const quick = process.argv.includes('--quick');
 const relayOptions = quick
   ? { pairs: 10, windowSize: 4, warmupMs: 500, durationMs: 1500 }
   : { pairs: 50, windowSize: 8, warmupMs: 2000, durationMs: 8000 };
-const memoryOptions = quick ? { levels: [200, 500], roomSize: 8 } : { levels: [1000, 5000, 10000], roomSize: 8 };
+const memoryOptions = quick
+  ? { levels: [200, 500], roomSize: 8 }
+  : { levels: [1000, 5000, 10000], roomSize: 8 };
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 console.log(`SmaRTC benchmarks${quick ? ' (quick)' : ''} — ${machine}\n`);

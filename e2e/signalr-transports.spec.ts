@@ -14,7 +14,13 @@ interface Joined {
 }
 
 /** A page with the SignalR client loaded, signed in as `username`, joined to `room` over `transport`. */
-async function joinFromPage(browser: Browser, username: string, password: string, room: string, transport: Transport) {
+async function joinFromPage(
+  browser: Browser,
+  username: string,
+  password: string,
+  room: string,
+  transport: Transport,
+) {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/health');
   await page.addScriptTag({ path: SIGNALR_BROWSER });
@@ -30,7 +36,10 @@ async function joinFromPage(browser: Browser, username: string, password: string
       const w = window as unknown as { events: unknown[]; hub: import('@microsoft/signalr').HubConnection };
       w.events = [];
       w.hub = new signalR.HubConnectionBuilder()
-        .withUrl('/signalhub', { transport: signalR.HttpTransportType[transport], accessTokenFactory: () => token })
+        .withUrl('/signalhub', {
+          transport: signalR.HttpTransportType[transport],
+          accessTokenFactory: () => token,
+        })
         .configureLogging(signalR.LogLevel.Warning)
         .build();
       w.hub.on('UserJoined', (e) => w.events.push({ kind: 'UserJoined', e }));
@@ -62,14 +71,20 @@ for (const transport of TRANSPORTS) {
     const offer = { type: 'offer', sdp: `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=${transport}\r\n`, gen: 1 };
     await alice.page.evaluate(
       ([target, signal]) =>
-        (window as unknown as { hub: import('@microsoft/signalr').HubConnection }).hub.invoke('SendSignal', target, signal),
+        (window as unknown as { hub: import('@microsoft/signalr').HubConnection }).hub.invoke(
+          'SendSignal',
+          target,
+          signal,
+        ),
       [bob.joined.peerId, offer] as const,
     );
     await expect
       .poll(async () => (await eventsOf(bob.page)).find((e) => e.kind === 'ReceiveSignal'))
       .toEqual({ kind: 'ReceiveSignal', from: alice.joined.peerId, signal: offer });
 
-    await bob.page.evaluate(() => (window as unknown as { hub: import('@microsoft/signalr').HubConnection }).hub.stop());
+    await bob.page.evaluate(() =>
+      (window as unknown as { hub: import('@microsoft/signalr').HubConnection }).hub.stop(),
+    );
     await expect
       .poll(async () => (await eventsOf(alice.page)).find((e) => e.kind === 'UserLeft'), { timeout: 30_000 })
       .toMatchObject({ e: { connectionId: bob.joined.peerId } });
@@ -100,5 +115,8 @@ test('the start page says the server is running and links to the API docs', asyn
   await page.goto('/');
   await expect(page).toHaveTitle(/SmaRTC/);
   await expect(page.locator('a[href="/docs"]').first()).toBeVisible();
-  await page.screenshot({ path: new URL('./.results/start-page.png', import.meta.url).pathname, fullPage: true });
+  await page.screenshot({
+    path: new URL('./.results/start-page.png', import.meta.url).pathname,
+    fullPage: true,
+  });
 });

@@ -27,7 +27,15 @@ const results = [
   step('build for e2e', 'pnpm', ['exec', 'turbo', 'run', 'build']),
 ];
 if (existsSync(join(root, 'e2e/playwright.config.ts')) && results[0] && results[2]) {
-  results.push(step('browser end-to-end tests', 'pnpm', ['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts']));
+  results.push(
+    step('browser end-to-end tests', 'pnpm', [
+      'exec',
+      'playwright',
+      'test',
+      '-c',
+      'e2e/playwright.config.ts',
+    ]),
+  );
 }
 const summaryOk = step('summary', 'node', ['scripts/test-summary.mjs']);
 process.exit(results.every(Boolean) && summaryOk ? 0 : 1);

@@ -5,7 +5,10 @@ import { fork } from 'node:child_process';
  * its `{ready, port}` IPC message. `measure()` asks it to collect garbage and report memory.
  */
 export async function startChildServer(script, args = []) {
-  const child = fork(script, args, { execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(script, args, {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const port = await new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready`)));

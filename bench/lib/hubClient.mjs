@@ -9,8 +9,12 @@ const MessageType = { Invocation: 1, Completion: 3, Ping: 6, Close: 7 };
 /** Connects to a SignalR hub over WebSockets and completes the JSON handshake. */
 export async function connectHub(baseUrl, hubPath, { token } = {}) {
   const headers = token ? { authorization: `Bearer ${token}` } : {};
-  const negotiate = await fetch(`${baseUrl}${hubPath}/negotiate?negotiateVersion=1`, { method: 'POST', headers });
-  if (negotiate.status !== 200) throw new Error(`negotiate failed: ${negotiate.status} ${await negotiate.text()}`);
+  const negotiate = await fetch(`${baseUrl}${hubPath}/negotiate?negotiateVersion=1`, {
+    method: 'POST',
+    headers,
+  });
+  if (negotiate.status !== 200)
+    throw new Error(`negotiate failed: ${negotiate.status} ${await negotiate.text()}`);
   const { connectionToken } = await negotiate.json();
   const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}${hubPath}?id=${connectionToken}`, { headers });
   await new Promise((resolve, reject) => {
@@ -51,7 +55,9 @@ export class LeanHubClient {
 
   /** Fire-and-forget invocation (no completion), as `HubConnection.send` does. */
   send(target, ...args) {
-    this.#ws.send(JSON.stringify({ type: MessageType.Invocation, target, arguments: args }) + RECORD_SEPARATOR);
+    this.#ws.send(
+      JSON.stringify({ type: MessageType.Invocation, target, arguments: args }) + RECORD_SEPARATOR,
+    );
   }
 
   invoke(target, ...args) {
@@ -59,7 +65,8 @@ export class LeanHubClient {
     return new Promise((resolve, reject) => {
       this.#pending.set(invocationId, { resolve, reject });
       this.#ws.send(
-        JSON.stringify({ type: MessageType.Invocation, invocationId, target, arguments: args }) + RECORD_SEPARATOR,
+        JSON.stringify({ type: MessageType.Invocation, invocationId, target, arguments: args }) +
+          RECORD_SEPARATOR,
       );
     });
   }
