@@ -3,8 +3,8 @@
  * the real storage, auth and ICE services; signaling tests may build one from the same real services.
  */
 import type { IceServer, Role } from '@smartc/protocol';
-import type { Registry } from 'prom-client';
 import type { HubLogger } from '@smartc/signalr-server';
+import type { Registry } from 'prom-client';
 
 /** A session as storage knows it (server-internal; the REST DTO adds creator and participants). */
 export interface SessionRecord {
@@ -19,9 +19,7 @@ export interface SessionRecord {
 }
 
 /** The authenticated principal of a hub connection. */
-export type HubPrincipal =
-  | { kind: 'user'; userId: string; username: string; role: Role }
-  | { kind: 'guest' };
+export type HubPrincipal = { kind: 'user'; userId: string; username: string; role: Role } | { kind: 'guest' };
 
 /** Signaling configuration, resolved from CLI flags and environment. */
 export interface SignalingConfig {
