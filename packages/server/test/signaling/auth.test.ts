@@ -1,0 +1,56 @@
+import { ErrorCode } from '@smartc/protocol';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectClient, hubError, stopAll, type TestClient } from './clients.js';
+import { accessToken, startSignalingServer, type TestServer } from './harness.js';
+
+let server: TestServer | undefined;
+const clients: TestClient[] = [];
+
+afterEach(async () => {
+  await stopAll(clients.splice(0));
+  await server?.close();
+  server = undefined;
+});
+
+async function connect(token?: string): Promise<TestClient> {
+  const client = await connectClient(server!.url, token === undefined ? {} : { token });
+  clients.push(client);
+  return client;
+}
+
+describe('hub authentication', () => {
+  it('refuses connections without a token when guests are not allowed', async () => {
+    server = await startSignalingServer({ allowGuests: false });
+    await expect(connect()).rejects.toThrow(/401/);
+    expect(server.signaling.hub.connectionCount).toBe(0);
+  });
+
+  it('refuses a bad or expired token even when guests are allowed', async () => {
+    server = await startSignalingServer({ allowGuests: true });
+    await expect(connect('not-a-token')).rejects.toThrow(/401/);
+    await expect(connect(await accessToken({ userId: 'u1', username: 'alice' }, -60))).rejects.toThrow(/401/);
+  });
+
+  it('lets guests join under their trimmed display name when allowed', async () => {
+    server = await startSignalingServer({ allowGuests: true });
+    server.sessions.add('room');
+    const guest = await connect();
+    expect((await hubError(guest.join('room', '   '))).code).toBe(ErrorCode.VALIDATION_FAILED);
+    const joined = await guest.join('room', '  Zoé  ');
+    expect(joined.username).toBe('Zoé');
+    expect(server.signaling.participants('room')).toEqual([
+      { peerId: joined.peerId, username: 'Zoé', userId: null, joinedAt: expect.any(String) },
+    ]);
+  });
+
+  it('shows authenticated users under their account username', async () => {
+    server = await startSignalingServer({ allowGuests: true });
+    server.sessions.add('room');
+    const alice = await connect(await accessToken({ userId: 'u-1', username: 'alice' }));
+    const bob = await connect(await accessToken({ userId: 'u-2', username: 'bob' }));
+    await alice.join('room', 'Mallory');
+    const joined = await bob.join('room', '');
+    expect(joined.username).toBe('bob');
+    expect(joined.peers.map((p) => p.username)).toEqual(['alice']);
+  });
+});
