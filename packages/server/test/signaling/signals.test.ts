@@ -44,7 +44,7 @@ describe('SendSignal', () => {
   it('delivers a full mesh of signals between five peers, each to its target only', async () => {
     server = await startSignalingServer();
     server.sessions.add('mesh');
-    const peers = [];
+    const peers: Array<{ client: TestClient; peerId: string }> = [];
     for (const name of ['p1', 'p2', 'p3', 'p4', 'p5']) peers.push(await joined('mesh', name));
     await Promise.all(
       peers.flatMap((from) =>
