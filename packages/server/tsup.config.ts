@@ -11,7 +11,6 @@ export default defineConfig([
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
     sourcemap: true,
     shims: true,
     target: 'node20',

@@ -13,7 +13,7 @@ import { IceService } from './ice/iceService.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type ServerMetrics } from './metrics.js';
 import type { Signaling, SignalingDeps } from './signaling/deps.js';
-import { createSignaling } from './signalingFactory.js';
+import { createSignaling } from './signaling/index.js';
 import { openSqliteStorage } from './storage/database.js';
 import type { Storage } from './storage/repositories.js';
 import { SERVER_VERSION } from './version.js';
