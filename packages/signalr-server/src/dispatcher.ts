@@ -28,6 +28,8 @@ export interface DispatcherHost<TUser> {
   createContext(signal: AbortSignal): HubInvocationContext<TUser>;
   /** Closes the connection because the client broke the protocol or a limit. */
   fail(error: Error): void;
+  /** A Completion that is not an upload stream's: maybe the answer to a client-result call. */
+  completeClientResult(message: CompletionMessage): boolean;
 }
 
 type Invocation = InvocationMessage | StreamInvocationMessage;
@@ -108,7 +110,9 @@ export class Dispatcher<TUser> {
   #completion(message: CompletionMessage): void {
     const stream = this.#uploads.get(message.invocationId);
     if (!stream) {
-      this.#host.options.logger.debug({ invocationId: message.invocationId }, 'completion for unknown id');
+      if (!this.#host.completeClientResult(message)) {
+        this.#host.options.logger.debug({ invocationId: message.invocationId }, 'completion for unknown id');
+      }
       return;
     }
     this.#uploads.delete(message.invocationId);

@@ -1,3 +1,4 @@
+export type { InvokeClientOptions } from './connection/clientResults.js';
 export { HubError } from './errors.js';
 export { InProcessLifetimeManager } from './lifetime/inProcessLifetimeManager.js';
 export { DEFAULT_HUB_OPTIONS } from './options.js';

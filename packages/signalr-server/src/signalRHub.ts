@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { createHubClients, createHubGroups } from './clientProxies.js';
+import type { InvokeClientOptions } from './connection/clientResults.js';
 import { ConnectionManager } from './connection/connectionManager.js';
 import { RequestRouter } from './http/requestRouter.js';
 import { UpgradeHandler } from './http/upgradeHandler.js';
@@ -101,6 +102,28 @@ export class SignalRHub<E extends ClientEventMap = ClientEventMap, TUser = unkno
    */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
     return this.#upgrades.handleUpgrade(req, socket, head);
+  }
+
+  /**
+   * Invokes a method on one client of this process and awaits its result ("client results").
+   * The client answers with the value its `on(target)` handler returns; a throwing handler or a
+   * missing one rejects with the client's error text. Rejects when the connection is unknown
+   * or closes first, or when `options.signal` aborts.
+   *
+   * @example
+   * ```ts
+   * const answer = await hub.invokeClient(connectionId, 'Confirm', ['Delete the room?']);
+   * ```
+   */
+  invokeClient<T = unknown>(
+    connectionId: string,
+    target: string,
+    args: readonly unknown[] = [],
+    options?: InvokeClientOptions,
+  ): Promise<T> {
+    const connection = this.#manager.getConnected(connectionId);
+    if (!connection) return Promise.reject(new Error(`Connection '${connectionId}' does not exist.`));
+    return connection.invokeClient(target, args, options) as Promise<T>;
   }
 
   /**

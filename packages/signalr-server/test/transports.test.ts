@@ -204,6 +204,26 @@ describe.each([
     expect(reconnecting).toBe(false);
   });
 
+  it('awaits client results (server invokes the client with an id)', async () => {
+    const client = await connect();
+    client.on('Confirm', (question: string) => `${question}!`);
+    client.on('Explode', () => {
+      throw new Error('boom');
+    });
+    const id = client.connectionId!;
+    expect(await server.hub.invokeClient(id, 'Confirm', ['sure'])).toBe('sure!');
+    await expect(server.hub.invokeClient(id, 'Explode')).rejects.toThrow('Error: boom');
+    await expect(server.hub.invokeClient(id, 'Missing')).rejects.toThrow("Client didn't provide a result.");
+    await expect(server.hub.invokeClient('nobody', 'Confirm')).rejects.toThrow(
+      "Connection 'nobody' does not exist.",
+    );
+    client.on('Never', () => new Promise(() => {}));
+    const pending = expect(server.hub.invokeClient(id, 'Never')).rejects.toThrow('disconnected');
+    await client.invoke('Void');
+    await client.stop();
+    await pending;
+  });
+
   it('runs invocations of one client one at a time by default', async () => {
     const client = await connect();
     const order: string[] = [];

@@ -26,7 +26,7 @@ export class ConnectionManager<TUser> {
   readonly #deps: ConnectionManagerDeps<TUser>;
   readonly #byToken = new Map<string, HubConnection<TUser>>();
   readonly #negotiated = new Set<HubConnection<TUser>>();
-  #connectedCount = 0;
+  readonly #byId = new Map<string, HubConnection<TUser>>();
   #heartbeat: NodeJS.Timeout | undefined;
 
   constructor(deps: ConnectionManagerDeps<TUser>) {
@@ -35,7 +35,7 @@ export class ConnectionManager<TUser> {
 
   /** Handshaken, open connections. */
   get connectedCount(): number {
-    return this.#connectedCount;
+    return this.#byId.size;
   }
 
   /** Negotiated connections no transport has claimed yet. */
@@ -45,6 +45,11 @@ export class ConnectionManager<TUser> {
 
   get(connectionToken: string): HubConnection<TUser> | undefined {
     return this.#byToken.get(connectionToken);
+  }
+
+  /** A connected (handshaken) connection by its public id. */
+  getConnected(connectionId: string): HubConnection<TUser> | undefined {
+    return this.#byId.get(connectionId);
   }
 
   /** Creates a connection (at negotiate, or on a skipNegotiation upgrade). */
@@ -59,12 +64,13 @@ export class ConnectionManager<TUser> {
         lifetimeManager,
         clients,
         groups,
-        onConnected: () => {
-          this.#connectedCount++;
+        onConnected: (opened) => {
+          this.#byId.set(opened.connectionId, opened);
         },
         onClosed: (closed, wasConnected) => {
           this.#negotiated.delete(closed);
-          if (wasConnected) this.#connectedCount--;
+          if (wasConnected && this.#byId.get(closed.connectionId) === closed)
+            this.#byId.delete(closed.connectionId);
         },
         onDisposed: (disposed) => this.#remove(disposed),
       },

@@ -1,7 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { createCallerClients } from '../clientProxies.js';
-import { Dispatcher } from '../dispatcher.js';
-import { buildErrorMessage, errorMessage, HandshakeError } from '../errors.js';
+import { buildErrorMessage, HandshakeError } from '../errors.js';
 import type { ResolvedHubOptions } from '../options.js';
 import { parseHandshakeRequest, writeHandshakeResponse } from '../protocol/handshake.js';
 import { parseHubMessage, writeMessage } from '../protocol/jsonHubProtocol.js';
@@ -10,23 +8,20 @@ import { MessageType } from '../protocol/messageType.js';
 import { TextMessageParser } from '../protocol/textMessageFormat.js';
 import type { Transport, TransportEvents } from '../transports/transport.js';
 import type {
-  CallerClients,
   ClientEventMap,
-  HubCallerContext,
   HubClients,
   HubGroups,
-  HubInvocationContext,
   HubLifetimeManager,
   ManagedConnection,
   TransportName,
 } from '../types.js';
 import { createCallerContext } from './callerContext.js';
+import type { InvokeClientOptions } from './clientResults.js';
+import { HubSession } from './hubSession.js';
 import { SendQueue } from './sendQueue.js';
 
 /** How long a closing connection may take to flush its last messages. */
 const CLOSE_FLUSH_TIMEOUT_MS = 5000;
-/** Hub messages buffered while `onConnected` runs. */
-const MAX_BACKLOG_MESSAGES = 1000;
 const CLOSED_WITH_ERROR = 'Connection closed with an error.';
 
 export type ConnectionState = 'negotiated' | 'handshaking' | 'connected' | 'closed';
@@ -77,11 +72,7 @@ export class HubConnection<TUser> implements ManagedConnection {
   #transportAttachedAt = 0;
   #lastReceiveAt = Date.now();
   #clientTimeoutArmed = false;
-  #backlog: HubMessage[] | undefined;
-  #dispatcher: Dispatcher<TUser> | undefined;
-  #callerClients: CallerClients<ClientEventMap> | undefined;
-  #callerContext: HubCallerContext<TUser> | undefined;
-  #hubStarted: Promise<boolean> = Promise.resolve(false);
+  #session: HubSession<TUser> | undefined;
 
   /** Callbacks handed to the transport. */
   readonly events: TransportEvents = {
@@ -136,6 +127,14 @@ export class HubConnection<TUser> implements ManagedConnection {
   /** ManagedConnection: queues one serialised record. */
   write(record: string): void {
     if (this.#state === 'connected' && !this.#closing) this.#sendQueue.enqueue(record);
+  }
+
+  /** Invokes a client method and awaits the client's result (client results). */
+  invokeClient(target: string, args: readonly unknown[], options?: InvokeClientOptions): Promise<unknown> {
+    if (!this.#session || this.#closing) {
+      return Promise.reject(new Error(`Connection '${this.connectionId}' does not exist.`));
+    }
+    return this.#session.invokeClient(target, args, options);
   }
 
   /** Bytes from the client (a WebSocket frame or a POST body). */
@@ -254,48 +253,31 @@ export class HubConnection<TUser> implements ManagedConnection {
     }
     this.#state = 'connected';
     this.#sendQueue.enqueue(writeHandshakeResponse());
-    const queue = this.#sendQueue;
-    this.#callerContext = createCallerContext(this, {
-      user: this.#user,
-      items: this.#items,
-      transport: this.#transport?.name ?? 'WebSockets',
-      request: this.#request,
-    });
-    this.#dispatcher = new Dispatcher({
-      options: this.#deps.options,
-      connectionId: this.connectionId,
+    const { options, lifetimeManager, clients, groups } = this.#deps;
+    this.#session = new HubSession({
+      connection: this,
+      options,
+      lifetimeManager,
+      clients,
+      groups,
+      caller: createCallerContext(this, {
+        user: this.#user,
+        items: this.#items,
+        transport: this.#transport?.name ?? 'WebSockets',
+        request: this.#request,
+      }),
+      sendQueue: this.#sendQueue,
       signal: this.#abort.signal,
-      get queuedBytes() {
-        return queue.queuedLength;
+      fail: (error) => {
+        if (!this.#closing) void this.close({ error: this.#closeText(error) });
       },
-      send: (record) => this.#sendQueue.enqueue(record),
-      flush: () => this.#sendQueue.flush(),
-      createContext: (signal) => this.#context(signal),
-      fail: (error) => this.#fail(error),
     });
-    this.#backlog = [];
+    options.logger.info(
+      { connectionId: this.connectionId, transport: this.#transport?.name },
+      'connection opened',
+    );
     this.#deps.onConnected(this);
-    this.#hubStarted = this.#startHub();
-  }
-
-  async #startHub(): Promise<boolean> {
-    const { lifetimeManager, options } = this.#deps;
-    try {
-      await lifetimeManager.onConnected(this);
-      if (this.#state !== 'connected') return true;
-      await options.hub.onConnected?.(this.#context(this.#abort.signal));
-    } catch (error) {
-      options.logger.warn(
-        { connectionId: this.connectionId, err: errorMessage(error) },
-        'onConnected failed',
-      );
-      void this.close({ error: this.#closeText(error) });
-      return true;
-    }
-    const backlog = this.#backlog ?? [];
-    this.#backlog = undefined;
-    for (const message of backlog) if (!this.#closing) this.#dispatcher?.handle(message);
-    return true;
+    this.#session.start();
   }
 
   #onMessage(message: HubMessage): void {
@@ -312,25 +294,8 @@ export class HubConnection<TUser> implements ManagedConnection {
       case MessageType.Sequence:
         return;
       default:
-        if (!this.#backlog) {
-          this.#dispatcher?.handle(message);
-        } else if (this.#backlog.length < MAX_BACKLOG_MESSAGES) {
-          this.#backlog.push(message);
-        } else {
-          this.#fail(new Error('Too many messages before the connection was ready.'));
-        }
+        this.#session?.handle(message);
     }
-  }
-
-  #context(signal: AbortSignal): HubInvocationContext<TUser> {
-    this.#callerClients ??= createCallerClients(
-      this.#deps.clients,
-      this.#deps.lifetimeManager,
-      this.connectionId,
-    );
-    const caller = this.#callerContext;
-    if (!caller) throw new Error('The connection has not completed its handshake.');
-    return { caller, clients: this.#callerClients, groups: this.#deps.groups, signal };
   }
 
   #finalize(error: Error | undefined): void {
@@ -339,24 +304,15 @@ export class HubConnection<TUser> implements ManagedConnection {
     this.#state = 'closed';
     this.#closing = true;
     this.#abort.abort(error ?? new Error('The connection was closed.'));
-    this.#dispatcher?.dispose();
     this.#sendQueue.stop();
     this.#deps.onClosed(this, wasConnected);
-    if (wasConnected) void this.#stopHub(error);
-    if (this.#transport?.name !== 'LongPolling') this.#deps.onDisposed(this);
-  }
-
-  async #stopHub(error: Error | undefined): Promise<void> {
-    const { lifetimeManager, options } = this.#deps;
-    const started = await this.#hubStarted;
-    try {
-      await lifetimeManager.onDisconnected(this);
-      if (started) await options.hub.onDisconnected?.(this.#context(this.#abort.signal), error);
-    } catch (err) {
-      options.logger.warn(
-        { connectionId: this.connectionId, err: errorMessage(err) },
-        'onDisconnected failed',
+    if (wasConnected) {
+      this.#deps.options.logger.info(
+        { connectionId: this.connectionId, transport: this.#transport?.name, error: error?.message },
+        'connection closed',
       );
+      this.#session?.stop(error);
     }
+    if (this.#transport?.name !== 'LongPolling') this.#deps.onDisposed(this);
   }
 }

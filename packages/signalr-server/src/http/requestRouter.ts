@@ -68,12 +68,9 @@ export class RequestRouter<TUser> {
       answerPreflight(req, res, this.#options.cors);
       return;
     }
-    if (this.#isClosed()) {
-      sendText(res, Status.Unavailable);
-      return;
-    }
     if (route === 'negotiate') {
       if (req.method !== 'POST') sendText(res, Status.MethodNotAllowed, '', { Allow: 'POST' });
+      else if (this.#isClosed()) sendText(res, Status.Unavailable);
       else await this.#negotiate(req, res, query);
       return;
     }

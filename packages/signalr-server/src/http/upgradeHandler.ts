@@ -41,7 +41,7 @@ export class UpgradeHandler<TUser> {
     const url = parseRequestUrl(req);
     if (!url || matchRoute(this.#options.path, url.pathname) !== 'connection') return false;
     socket.on('error', () => {});
-    if (this.#isClosed()) {
+    if (this.#isClosed() && !url.searchParams.has('id')) {
       rejectUpgrade(socket, UpgradeStatus.Unavailable);
     } else if (!this.#options.transports.includes('WebSockets')) {
       rejectUpgrade(
