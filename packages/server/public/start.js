@@ -1,9 +1,14 @@
 // SmaRTC start page: sign in, list/create sessions, join one over the signaling hub.
 // Plain browser JavaScript on purpose (no build step); all text goes through textContent.
 (() => {
-  'use strict';
   const $ = (id) => document.getElementById(id);
-  const state = { token: sessionStorage.getItem('smartc.token'), user: null, hub: null, sessionId: null, transport: null };
+  const state = {
+    token: sessionStorage.getItem('smartc.token'),
+    user: null,
+    hub: null,
+    sessionId: null,
+    transport: null,
+  };
 
   function showError(message) {
     const el = $('error');

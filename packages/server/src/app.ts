@@ -64,7 +64,8 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<App> {
   });
 
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, origin !== undefined && isOriginAllowed(ctx.config.cors, origin)),
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && isOriginAllowed(ctx.config.cors, origin)),
     credentials: true,
     exposedHeaders: ['Location', 'Retry-After'],
     maxAge: 600,

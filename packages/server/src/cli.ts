@@ -28,7 +28,8 @@ async function main(): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') fail(`port ${commandLine.options.port ?? 8080} is already in use; pick another with --port`);
+    if (code === 'EADDRINUSE')
+      fail(`port ${commandLine.options.port ?? 8080} is already in use; pick another with --port`);
     fail(`could not start: ${(error as Error).message}`);
   }
 
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
       : '';
   process.stdout.write(`SmaRTC server ready: ${shown}${mode}\n`);
   if (config.dev && config.jwtSecret === undefined) {
-    server.logger.warn('no SMARTC_JWT_SECRET: using a generated secret stored in the database (dev/demo only)');
+    server.logger.warn(
+      'no SMARTC_JWT_SECRET: using a generated secret stored in the database (dev/demo only)',
+    );
   }
 
   let stopping = false;

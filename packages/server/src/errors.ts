@@ -1,4 +1,4 @@
-import { ErrorCode, type ErrorBody, HTTP_STATUS_BY_CODE } from '@smartc/protocol';
+import { type ErrorBody, ErrorCode, HTTP_STATUS_BY_CODE } from '@smartc/protocol';
 
 /** A field-level validation problem reported with `VALIDATION_FAILED`. */
 export interface ErrorDetail {
@@ -54,8 +54,10 @@ export function isSmaRTCServerError(value: unknown): value is SmaRTCServerError 
 
 /** Shorthands for the errors routes throw most. */
 export const Errors = {
-  authRequired: () => new SmaRTCServerError(ErrorCode.AUTH_REQUIRED, 'Sign in first: send Authorization: Bearer <token>'),
-  forbidden: (message = 'You are not allowed to do this') => new SmaRTCServerError(ErrorCode.FORBIDDEN, message),
+  authRequired: () =>
+    new SmaRTCServerError(ErrorCode.AUTH_REQUIRED, 'Sign in first: send Authorization: Bearer <token>'),
+  forbidden: (message = 'You are not allowed to do this') =>
+    new SmaRTCServerError(ErrorCode.FORBIDDEN, message),
   sessionNotFound: (id: string) =>
     new SmaRTCServerError(ErrorCode.SESSION_NOT_FOUND, `Session "${id}" does not exist`),
   invalidCredentials: () =>

@@ -2,8 +2,9 @@
  * @smartc/server: the SmaRTC reference server (REST API, signaling hub, storage) as a library.
  * The `smartc-server` CLI is a thin wrapper around {@link createServer}.
  */
-export type { App, AppContext } from './appContext.js';
+
 export { buildApp } from './app.js';
+export type { App, AppContext } from './appContext.js';
 export { hashPassword, verifyPassword } from './auth/passwords.js';
 export { deriveResumeTokenKey, type IssuedToken, type TokenClaims, TokenService } from './auth/tokens.js';
 export { type CommandLine, parseCommandLine, USAGE } from './config/commandLine.js';
@@ -24,15 +25,21 @@ export { createTurnCredentials, type TurnCredentials } from './ice/turnCredentia
 export { createLogger } from './logger.js';
 export type { ServerMetrics } from './metrics.js';
 export { type CreateServerOptions, createServer, type SmaRTCServer, startServer } from './server.js';
-export type { HubPrincipal, SessionRecord, Signaling, SignalingConfig, SignalingDeps } from './signaling/deps.js';
+export type {
+  HubPrincipal,
+  SessionRecord,
+  Signaling,
+  SignalingConfig,
+  SignalingDeps,
+} from './signaling/deps.js';
 export { createKyselyStorage, openSqliteStorage } from './storage/database.js';
 export {
   type NewSession,
   type SessionRepository,
   type SettingsRepository,
   type Storage,
+  UsernameTakenError,
   type UserRecord,
   type UserRepository,
-  UsernameTakenError,
 } from './storage/repositories.js';
 export { SERVER_VERSION } from './version.js';

@@ -57,7 +57,12 @@ export function createLogger(options: LoggerOptions): Logger {
       err: pino.stdSerializers.err,
     },
     ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service' } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { colorize: true, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,service' },
+          },
+        }
       : {}),
   });
 }

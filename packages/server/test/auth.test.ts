@@ -6,7 +6,9 @@ import { startTestServer, TEST_JWT_SECRET } from './helpers.js';
 describe('POST /api/auth/register', () => {
   it('creates a user with role "user" and answers 201 with {id, username, role}', async () => {
     const t = await startTestServer();
-    const reply = await t.request('POST', '/api/auth/register', { body: { username: 'carol', password: 'Carol123!' } });
+    const reply = await t.request('POST', '/api/auth/register', {
+      body: { username: 'carol', password: 'Carol123!' },
+    });
     expect(reply.status).toBe(201);
     expect(reply.body).toEqual({ id: expect.any(String), username: 'carol', role: 'user' });
   });
@@ -29,14 +31,18 @@ describe('POST /api/auth/register', () => {
   it('answers 409 AUTH_USERNAME_TAKEN for a duplicate, case-insensitively', async () => {
     const t = await startTestServer();
     await t.register('Dave');
-    const reply = await t.request('POST', '/api/auth/register', { body: { username: 'dave', password: 'Passw0rd!' } });
+    const reply = await t.request('POST', '/api/auth/register', {
+      body: { username: 'dave', password: 'Passw0rd!' },
+    });
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ error: { code: ErrorCode.AUTH_USERNAME_TAKEN } });
   });
 
   it('answers 400 VALIDATION_FAILED with details for bad input', async () => {
     const t = await startTestServer();
-    const short = await t.request('POST', '/api/auth/register', { body: { username: 'x', password: 'short' } });
+    const short = await t.request('POST', '/api/auth/register', {
+      body: { username: 'x', password: 'short' },
+    });
     expect(short.status).toBe(400);
     expect(isErrorBody(short.body)).toBe(true);
     const error = (short.body as { error: { code: string; details: { path: string }[] } }).error;
@@ -47,7 +53,9 @@ describe('POST /api/auth/register', () => {
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body)).toContain('password');
 
-    const badChars = await t.request('POST', '/api/auth/register', { body: { username: 'a b<c>', password: 'Passw0rd!' } });
+    const badChars = await t.request('POST', '/api/auth/register', {
+      body: { username: 'a b<c>', password: 'Passw0rd!' },
+    });
     expect(badChars.status).toBe(400);
   });
 
@@ -73,7 +81,9 @@ describe('POST /api/auth/login', () => {
     const t = await startTestServer({ jwtTtlSeconds: 3600 });
     await t.register('erin', 'Erin1234!');
     const before = Date.now();
-    const reply = await t.request('POST', '/api/auth/login', { body: { username: 'ERIN', password: 'Erin1234!' } });
+    const reply = await t.request('POST', '/api/auth/login', {
+      body: { username: 'ERIN', password: 'Erin1234!' },
+    });
     expect(reply.status).toBe(200);
     expect(isLoginResponse(reply.body)).toBe(true);
     const body = reply.body as { token: string; expiresAt: string; user: { username: string } };
@@ -87,8 +97,12 @@ describe('POST /api/auth/login', () => {
   it('gives the same 401 for an unknown user and a wrong password', async () => {
     const t = await startTestServer();
     await t.register('frank', 'Frank123!');
-    const wrong = await t.request('POST', '/api/auth/login', { body: { username: 'frank', password: 'nope-nope' } });
-    const unknown = await t.request('POST', '/api/auth/login', { body: { username: 'ghost', password: 'nope-nope' } });
+    const wrong = await t.request('POST', '/api/auth/login', {
+      body: { username: 'frank', password: 'nope-nope' },
+    });
+    const unknown = await t.request('POST', '/api/auth/login', {
+      body: { username: 'ghost', password: 'nope-nope' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -159,10 +173,14 @@ describe('auth rate limits', () => {
       rateLimits: { loginPerIp: { points: 3, durationSeconds: 60 } },
     });
     for (let i = 0; i < 3; i++) {
-      const r = await t.request('POST', '/api/auth/login', { body: { username: 'nobody', password: 'whatever1' } });
+      const r = await t.request('POST', '/api/auth/login', {
+        body: { username: 'nobody', password: 'whatever1' },
+      });
       expect(r.status).toBe(401);
     }
-    const limited = await t.request('POST', '/api/auth/login', { body: { username: 'nobody', password: 'whatever1' } });
+    const limited = await t.request('POST', '/api/auth/login', {
+      body: { username: 'nobody', password: 'whatever1' },
+    });
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: ErrorCode.RATE_LIMITED } });
     const retryAfter = Number(limited.headers.get('retry-after'));
@@ -177,19 +195,28 @@ describe('auth rate limits', () => {
     await t.register('judy', 'Judy1234!');
     await t.register('ken', 'Ken12345!');
     for (let i = 0; i < 2; i++) {
-      expect((await t.request('POST', '/api/auth/login', { body: { username: 'judy', password: 'bad-pass' } })).status).toBe(401);
+      expect(
+        (await t.request('POST', '/api/auth/login', { body: { username: 'judy', password: 'bad-pass' } }))
+          .status,
+      ).toBe(401);
     }
-    const locked = await t.request('POST', '/api/auth/login', { body: { username: 'judy', password: 'Judy1234!' } });
+    const locked = await t.request('POST', '/api/auth/login', {
+      body: { username: 'judy', password: 'Judy1234!' },
+    });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
-    const other = await t.request('POST', '/api/auth/login', { body: { username: 'ken', password: 'Ken12345!' } });
+    const other = await t.request('POST', '/api/auth/login', {
+      body: { username: 'ken', password: 'Ken12345!' },
+    });
     expect(other.status).toBe(200);
   });
 
   it('limits registrations per IP', async () => {
     const t = await startTestServer({ rateLimits: { registerPerIp: { points: 1, durationSeconds: 600 } } });
     await t.register('leo');
-    const second = await t.request('POST', '/api/auth/register', { body: { username: 'mia', password: 'Passw0rd!' } });
+    const second = await t.request('POST', '/api/auth/register', {
+      body: { username: 'mia', password: 'Passw0rd!' },
+    });
     expect(second.status).toBe(429);
     expect(second.headers.get('retry-after')).toMatch(/^\d+$/);
   });

@@ -58,7 +58,8 @@ export class TestServer {
     const response = await fetch(`${this.url}${path}`, { method, headers, body });
     const text = await response.text();
     let parsed: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') parsed = JSON.parse(text);
+    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '')
+      parsed = JSON.parse(text);
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
 
@@ -69,7 +70,9 @@ export class TestServer {
   }
 
   async login(username: string, password = 'Passw0rd!'): Promise<LoginResponse> {
-    const reply = await this.request<LoginResponse>('POST', '/api/auth/login', { body: { username, password } });
+    const reply = await this.request<LoginResponse>('POST', '/api/auth/login', {
+      body: { username, password },
+    });
     if (reply.status !== 200) throw new Error(`login ${username}: ${reply.status} ${reply.text}`);
     return reply.body;
   }

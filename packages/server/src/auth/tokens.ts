@@ -57,7 +57,10 @@ export class TokenService {
     } catch (error) {
       if (error instanceof SmaRTCServerError) throw error;
       if (error instanceof joseErrors.JWTExpired) {
-        throw new SmaRTCServerError(ErrorCode.AUTH_TOKEN_EXPIRED, 'The access token has expired: sign in again');
+        throw new SmaRTCServerError(
+          ErrorCode.AUTH_TOKEN_EXPIRED,
+          'The access token has expired: sign in again',
+        );
       }
       throw new SmaRTCServerError(ErrorCode.AUTH_TOKEN_INVALID, 'The access token is not valid', {
         cause: error,

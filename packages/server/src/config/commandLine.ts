@@ -101,7 +101,9 @@ export function parseCommandLine(argv: readonly string[], env: Env = process.env
     rateLimits: rateLimitsOff
       ? false
       : {
-          ...(loginPerMinute === undefined ? {} : { loginPerIp: { points: loginPerMinute, durationSeconds: 60 } }),
+          ...(loginPerMinute === undefined
+            ? {}
+            : { loginPerIp: { points: loginPerMinute, durationSeconds: 60 } }),
           ...(registerPer10Min === undefined
             ? {}
             : { registerPerIp: { points: registerPer10Min, durationSeconds: 600 } }),

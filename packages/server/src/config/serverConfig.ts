@@ -73,7 +73,11 @@ export interface ServerConfig {
   readonly allowGuests: boolean;
   readonly adhocRooms: boolean;
   /** Explicit allowed origins; `localhost` adds any http(s)://localhost|127.0.0.1|[::1] origin. */
-  readonly cors: { readonly origins: readonly string[]; readonly anyOrigin: boolean; readonly localhost: boolean };
+  readonly cors: {
+    readonly origins: readonly string[];
+    readonly anyOrigin: boolean;
+    readonly localhost: boolean;
+  };
   readonly logLevel: LogLevel;
   readonly jwtSecret: string | undefined;
   readonly jwtTtlSeconds: number;
@@ -106,7 +110,13 @@ const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   registerPerIp: { points: 30, durationSeconds: 10 * 60 },
 };
 
-function integer(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
+function integer(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const v = value ?? fallback;
   if (!Number.isInteger(v) || v < min || v > max) {
     throw new ConfigError(`${name} must be an integer between ${min} and ${max} (got ${String(value)})`);
@@ -118,7 +128,13 @@ function rule(name: string, value: RateLimitRule | undefined, fallback: RateLimi
   const r = value ?? fallback;
   return Object.freeze({
     points: integer(`${name}.points`, r.points, fallback.points, 1, 1_000_000),
-    durationSeconds: integer(`${name}.durationSeconds`, r.durationSeconds, fallback.durationSeconds, 1, 86_400),
+    durationSeconds: integer(
+      `${name}.durationSeconds`,
+      r.durationSeconds,
+      fallback.durationSeconds,
+      1,
+      86_400,
+    ),
   });
 }
 
@@ -140,7 +156,7 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
   if (jwtSecret === undefined && !dev) {
     throw new ConfigError(
       `SMARTC_JWT_SECRET is required (at least ${MIN_JWT_SECRET_LENGTH} characters) unless the server runs with --dev or --demo. ` +
-        'Generate one with: node -e "console.log(require(\'node:crypto\').randomBytes(48).toString(\'base64url\'))"',
+        "Generate one with: node -e \"console.log(require('node:crypto').randomBytes(48).toString('base64url'))\"",
     );
   }
   if (jwtSecret !== undefined && jwtSecret.length < MIN_JWT_SECRET_LENGTH) {
@@ -155,7 +171,9 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
   const origins = (options.corsOrigins ?? []).map((o) => o.trim()).filter((o) => o !== '');
   for (const origin of origins) {
     if (origin !== '*' && !/^https?:\/\/[^/\s]+$/.test(origin)) {
-      throw new ConfigError(`CORS origin "${origin}" must look like https://app.example.com (no path) or be *`);
+      throw new ConfigError(
+        `CORS origin "${origin}" must look like https://app.example.com (no path) or be *`,
+      );
     }
   }
   const turnSecret = options.turnSecret === '' ? undefined : options.turnSecret;
@@ -163,7 +181,11 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
     options.rateLimits === false
       ? false
       : Object.freeze({
-          loginPerIp: rule('rateLimits.loginPerIp', options.rateLimits?.loginPerIp, DEFAULT_RATE_LIMITS.loginPerIp),
+          loginPerIp: rule(
+            'rateLimits.loginPerIp',
+            options.rateLimits?.loginPerIp,
+            DEFAULT_RATE_LIMITS.loginPerIp,
+          ),
           loginFailuresPerUsername: rule(
             'rateLimits.loginFailuresPerUsername',
             options.rateLimits?.loginFailuresPerUsername,
@@ -210,7 +232,13 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
       Limits.participantsMax,
     ),
     resumeGraceMs: integer('resumeGraceMs', options.resumeGraceMs, 15_000, 0, 600_000),
-    resumeTokenTtlSeconds: integer('resumeTokenTtlSeconds', options.resumeTokenTtlSeconds, 86_400, 60, 30 * 86_400),
+    resumeTokenTtlSeconds: integer(
+      'resumeTokenTtlSeconds',
+      options.resumeTokenTtlSeconds,
+      86_400,
+      60,
+      30 * 86_400,
+    ),
     trustProxy: options.trustProxy ?? false,
     rateLimits,
   });

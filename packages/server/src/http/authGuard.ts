@@ -29,7 +29,8 @@ export class AuthGuard {
   async userFromToken(token: string): Promise<UserRecord> {
     const claims = await this.#tokens.verify(token);
     const user = await this.#users.findById(claims.userId);
-    if (!user) throw new SmaRTCServerError(ErrorCode.AUTH_TOKEN_INVALID, 'The account of this token no longer exists');
+    if (!user)
+      throw new SmaRTCServerError(ErrorCode.AUTH_TOKEN_INVALID, 'The account of this token no longer exists');
     return user;
   }
 

@@ -7,7 +7,10 @@ function validationDetails(error: FastifyError): ErrorDetail[] {
     const missing = (issue.params as { missingProperty?: unknown } | undefined)?.missingProperty;
     const base = issue.instancePath === '' ? '' : issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     const path = typeof missing === 'string' ? (base === '' ? missing : `${base}.${missing}`) : base;
-    return { path: `${error.validationContext ?? 'body'}${path === '' ? '' : `.${path}`}`, message: issue.message ?? 'is invalid' };
+    return {
+      path: `${error.validationContext ?? 'body'}${path === '' ? '' : `.${path}`}`,
+      message: issue.message ?? 'is invalid',
+    };
   });
 }
 
@@ -19,36 +22,55 @@ export function toServerError(error: unknown): { error: SmaRTCServerError; unexp
     const details = validationDetails(e as FastifyError);
     const first = details[0];
     const message = first ? `Invalid request: ${first.path} ${first.message}` : 'Invalid request';
-    return { error: new SmaRTCServerError(ErrorCode.VALIDATION_FAILED, message, { details, cause: error }), unexpected: false };
+    return {
+      error: new SmaRTCServerError(ErrorCode.VALIDATION_FAILED, message, { details, cause: error }),
+      unexpected: false,
+    };
   }
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {
-        error: new SmaRTCServerError(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large', { cause: error }),
+        error: new SmaRTCServerError(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large', {
+          cause: error,
+        }),
         unexpected: false,
       };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return {
-        error: new SmaRTCServerError(ErrorCode.VALIDATION_FAILED, 'Send JSON with Content-Type: application/json', {
-          status: 415,
-          cause: error,
-        }),
+        error: new SmaRTCServerError(
+          ErrorCode.VALIDATION_FAILED,
+          'Send JSON with Content-Type: application/json',
+          {
+            status: 415,
+            cause: error,
+          },
+        ),
         unexpected: false,
       };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return {
-        error: new SmaRTCServerError(ErrorCode.VALIDATION_FAILED, 'The request body is not valid JSON', { cause: error }),
+        error: new SmaRTCServerError(ErrorCode.VALIDATION_FAILED, 'The request body is not valid JSON', {
+          cause: error,
+        }),
         unexpected: false,
       };
   }
-  if (error instanceof SyntaxError || (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)) {
+  if (
+    error instanceof SyntaxError ||
+    (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500)
+  ) {
     const status = e.statusCode === 413 ? 413 : 400;
     const code = status === 413 ? ErrorCode.PAYLOAD_TOO_LARGE : ErrorCode.VALIDATION_FAILED;
-    return { error: new SmaRTCServerError(code, 'The request is malformed', { status, cause: error }), unexpected: false };
+    return {
+      error: new SmaRTCServerError(code, 'The request is malformed', { status, cause: error }),
+      unexpected: false,
+    };
   }
   return {
-    error: new SmaRTCServerError(ErrorCode.SERVER_ERROR, 'Something went wrong on the server', { cause: error }),
+    error: new SmaRTCServerError(ErrorCode.SERVER_ERROR, 'Something went wrong on the server', {
+      cause: error,
+    }),
     unexpected: true,
   };
 }
@@ -70,7 +92,10 @@ export function installErrorHandlers(app: FastifyInstance): void {
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
     sendError(
       reply,
-      new SmaRTCServerError(ErrorCode.NOT_FOUND, `No route for ${request.method} ${request.url.split('?')[0]}`),
+      new SmaRTCServerError(
+        ErrorCode.NOT_FOUND,
+        `No route for ${request.method} ${request.url.split('?')[0]}`,
+      ),
     ),
   );
 }

@@ -1,6 +1,6 @@
 import { ApiRoutes, ErrorCode } from '@smartc/protocol';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords.js';
 import type { App, AppContext } from '../appContext.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/passwords.js';
 import { Errors, SmaRTCServerError } from '../errors.js';
 import { toUserDto } from '../http/dto.js';
 import {
@@ -42,7 +42,10 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
         if (isRateLimited(error)) metrics.registrations.inc({ result: 'rate_limited' });
         throw error;
       }
-      const taken = new SmaRTCServerError(ErrorCode.AUTH_USERNAME_TAKEN, `Username "${username}" is already taken`);
+      const taken = new SmaRTCServerError(
+        ErrorCode.AUTH_USERNAME_TAKEN,
+        `Username "${username}" is already taken`,
+      );
       if (await storage.users.findByUsername(username)) {
         metrics.registrations.inc({ result: 'taken' });
         throw taken;
@@ -84,7 +87,9 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
         throw error;
       }
       const user = await storage.users.findByUsername(username);
-      const ok = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
+      const ok = user
+        ? await verifyPassword(password, user.passwordHash)
+        : await verifyAgainstDummy(password);
       if (!user || !ok) {
         await rateLimiter.loginFailed(key);
         metrics.logins.inc({ result: 'failure' });
@@ -92,7 +97,11 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       }
       await rateLimiter.loginSucceeded(key);
       metrics.logins.inc({ result: 'success' });
-      const { token, expiresAt } = await tokens.issue({ userId: user.id, username: user.username, role: user.role });
+      const { token, expiresAt } = await tokens.issue({
+        userId: user.id,
+        username: user.username,
+        role: user.role,
+      });
       return { token, expiresAt: expiresAt.toISOString(), user: toUserDto(user) };
     },
   );

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { ApiRoutes } from '@smartc/protocol';
 import type { App, AppContext } from '../appContext.js';
 import { Errors } from '../errors.js';
-import { bearerSecurity, EmptyObjectSchema, errorResponses, IceConfigResponseSchema } from '../http/schemas.js';
+import {
+  bearerSecurity,
+  EmptyObjectSchema,
+  errorResponses,
+  IceConfigResponseSchema,
+} from '../http/schemas.js';
 
 /** `GET /api/webrtc/ice` and its alias `/api/webrtc/ice-servers`. */
 export function registerIceRoutes(app: App, ctx: AppContext): void {

@@ -1,4 +1,5 @@
 import { ApiRoutes, ErrorCode } from '@smartc/protocol';
+import { Type } from 'typebox';
 import type { App, AppContext } from '../appContext.js';
 import { Errors, SmaRTCServerError } from '../errors.js';
 import { toSessionDto, toSessionDtos } from '../http/dto.js';
@@ -12,7 +13,6 @@ import {
   SessionDtoSchema,
   SessionParamsSchema,
 } from '../http/schemas.js';
-import { Type } from 'typebox';
 
 /** `/api/session` CRUD plus join (pre-flight) and leave. All need a signed-in user. */
 export function registerSessionRoutes(app: App, ctx: AppContext): void {
@@ -42,9 +42,13 @@ export function registerSessionRoutes(app: App, ctx: AppContext): void {
       const user = await auth.requireUser(request);
       const name = request.body.name.trim();
       if (name === '') {
-        throw new SmaRTCServerError(ErrorCode.VALIDATION_FAILED, 'Invalid request: body.name must not be blank', {
-          details: [{ path: 'body.name', message: 'must not be blank' }],
-        });
+        throw new SmaRTCServerError(
+          ErrorCode.VALIDATION_FAILED,
+          'Invalid request: body.name must not be blank',
+          {
+            details: [{ path: 'body.name', message: 'must not be blank' }],
+          },
+        );
       }
       const description = request.body.description?.trim() || null;
       const record = await storage.sessions.create({

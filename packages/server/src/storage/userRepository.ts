@@ -1,7 +1,7 @@
 import type { Role } from '@smartc/protocol';
 import type { Kysely, Selectable } from 'kysely';
 import { newUserId } from './ids.js';
-import { type UserRecord, type UserRepository, UsernameTakenError } from './repositories.js';
+import { UsernameTakenError, type UserRecord, type UserRepository } from './repositories.js';
 import type { DatabaseSchema, UsersTable } from './schema.js';
 
 function toRecord(row: Selectable<UsersTable>): UserRecord {
