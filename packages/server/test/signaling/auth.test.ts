@@ -1,7 +1,7 @@
 import { ErrorCode } from '@smartc/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectClient, hubError, stopAll, type TestClient } from './clients.js';
-import { accessToken, startSignalingServer, type TestServer } from './harness.js';
+import { startSignalingServer, type TestServer } from './harness.js';
 
 let server: TestServer | undefined;
 const clients: TestClient[] = [];
@@ -27,29 +27,32 @@ describe('hub authentication', () => {
 
   it('refuses a bad or expired token even when guests are allowed', async () => {
     server = await startSignalingServer({ allowGuests: true });
+    const alice = await server.signUp('alice');
     await expect(connect('not-a-token')).rejects.toThrow(/401/);
-    await expect(connect(await accessToken({ userId: 'u1', username: 'alice' }, -60))).rejects.toThrow(/401/);
+    await expect(connect(await server.expiredToken(alice))).rejects.toThrow(/401/);
+    await expect(connect(`${alice.token.slice(0, -4)}AAAA`)).rejects.toThrow(/401/);
+    expect(server.signaling.hub.connectionCount).toBe(0);
   });
 
   it('lets guests join under their trimmed display name when allowed', async () => {
     server = await startSignalingServer({ allowGuests: true });
-    server.sessions.add('room');
+    const room = await server.createSession('Room');
     const guest = await connect();
-    expect((await hubError(guest.join('room', '   '))).code).toBe(ErrorCode.VALIDATION_FAILED);
-    const joined = await guest.join('room', '  Zoé  ');
+    expect((await hubError(guest.join(room, '   '))).code).toBe(ErrorCode.VALIDATION_FAILED);
+    const joined = await guest.join(room, '  Zoé  ');
     expect(joined.username).toBe('Zoé');
-    expect(server.signaling.participants('room')).toEqual([
+    expect(server.signaling.participants(room)).toEqual([
       { peerId: joined.peerId, username: 'Zoé', userId: null, joinedAt: expect.any(String) },
     ]);
   });
 
   it('shows authenticated users under their account username', async () => {
     server = await startSignalingServer({ allowGuests: true });
-    server.sessions.add('room');
-    const alice = await connect(await accessToken({ userId: 'u-1', username: 'alice' }));
-    const bob = await connect(await accessToken({ userId: 'u-2', username: 'bob' }));
-    await alice.join('room', 'Mallory');
-    const joined = await bob.join('room', '');
+    const room = await server.createSession('Room');
+    const alice = await connect((await server.signUp('alice')).token);
+    const bob = await connect((await server.signUp('bob')).token);
+    await alice.join(room, 'Mallory');
+    const joined = await bob.join(room, '');
     expect(joined.username).toBe('bob');
     expect(joined.peers.map((p) => p.username)).toEqual(['alice']);
   });

@@ -1,158 +1,153 @@
 /**
- * Runs `createSignaling(deps)` on a real node http server (ephemeral port) with small real
- * dependencies: an in-memory session table, HS256 access tokens (jose) and a recording logger.
+ * Runs the real SmaRTC server in-process (REST + signaling hub, SQLite storage) on an ephemeral
+ * port for the signaling integration tests. Users sign up and create sessions through REST.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ErrorCode, type Role } from '@smartc/protocol';
-import type { HubLogger } from '@smartc/signalr-server';
-import { errors, jwtVerify, SignJWT } from 'jose';
-import { Registry } from 'prom-client';
-import type { SessionRecord, Signaling, SignalingConfig, SignalingDeps } from '../../src/signaling/deps.js';
-import { createSignaling } from '../../src/signaling/index.js';
+import { Writable } from 'node:stream';
+import { ApiRoutes, type LoginResponse, type SessionDto } from '@smartc/protocol';
+import { pino } from 'pino';
+import type { Registry } from 'prom-client';
+import { type CreateServerOptions, createServer, type SmaRTCServer, TokenService } from '../../src/index.js';
+import type { Signaling } from '../../src/signaling/deps.js';
 
-const ACCESS_SECRET = new TextEncoder().encode('access-token-secret-for-signaling-tests');
+/** The JWT secret of every test server: resume keys derive from it, so tokens survive a restart. */
+export const TEST_JWT_SECRET = 'signaling-tests-secret-0123456789-abcdefghijklmnop';
+const PASSWORD = 'Passw0rd!';
 
-/** A resume key shared by every test server, so resume tokens survive a "restart". */
-export const TEST_RESUME_KEY = new TextEncoder().encode('resume-key-for-signaling-tests-0123456789');
-
-/** One log call. */
-export interface LogRecord {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  obj: object;
-  msg: string | undefined;
-}
-
-/** A recording {@link HubLogger}. */
-export function recordingLogger(records: LogRecord[]): HubLogger {
-  const at =
-    (level: LogRecord['level']) =>
-    (obj: object, msg?: string): void => {
-      records.push({ level, obj, msg });
-    };
-  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
-
-/** The session table tests share between "restarts" (it stands for persistent storage). */
-export class TestSessions {
-  readonly records = new Map<string, SessionRecord>();
-
-  /** Creates a regular session. */
-  add(id: string, maxParticipants = 16): SessionRecord {
-    const record: SessionRecord = {
-      id,
-      name: id,
-      description: null,
-      creatorId: 'u-owner',
-      createdAt: new Date().toISOString(),
-      maxParticipants,
-      adHoc: false,
-    };
-    this.records.set(id, record);
-    return record;
-  }
-
-  async findById(id: string): Promise<SessionRecord | undefined> {
-    return this.records.get(id);
-  }
-
-  async createAdHoc(id: string): Promise<SessionRecord> {
-    const existing = this.records.get(id);
-    if (existing) return existing;
-    const record = { ...this.add(id), creatorId: null, adHoc: true };
-    this.records.set(id, record);
-    return record;
-  }
-}
-
-/** Mints an access token the test server accepts. */
-export async function accessToken(
-  user: { userId: string; username: string; role?: Role },
-  expiresInSeconds = 3600,
-): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ username: user.username, role: user.role ?? 'user' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(user.userId)
-    .setIssuedAt(now - 10)
-    .setExpirationTime(now + expiresInSeconds)
-    .sign(ACCESS_SECRET);
-}
-
-async function verifyAccessToken(token: string): Promise<{ userId: string; username: string; role: Role }> {
-  try {
-    const { payload } = await jwtVerify(token, ACCESS_SECRET, { algorithms: ['HS256'] });
-    return { userId: String(payload.sub), username: String(payload.username), role: payload.role as Role };
-  } catch (error) {
-    const code =
-      error instanceof errors.JWTExpired ? ErrorCode.AUTH_TOKEN_EXPIRED : ErrorCode.AUTH_TOKEN_INVALID;
-    throw Object.assign(new Error(code), { code });
-  }
-}
-
-/** A running signaling test server. */
-export interface TestServer {
-  readonly url: string;
-  readonly signaling: Signaling;
-  readonly sessions: TestSessions;
-  readonly logs: LogRecord[];
-  readonly registry: Registry;
-  close(): Promise<void>;
+/** A signed-up user. */
+export interface TestUser {
+  token: string;
+  userId: string;
+  username: string;
 }
 
 /** Options of {@link startSignalingServer}. */
-export interface TestServerOptions extends Partial<SignalingConfig> {
-  sessions?: TestSessions;
+export type TestServerOptions = Pick<
+  CreateServerOptions,
+  'allowGuests' | 'adhocRooms' | 'resumeGraceMs' | 'resumeTokenTtlSeconds' | 'dbPath'
+>;
+
+/** A running test server with REST helpers and the signaling logs it wrote. */
+export class TestServer {
+  constructor(
+    readonly server: SmaRTCServer,
+    /** Every log line the server wrote (JSON, debug level and up). */
+    readonly logs: string[],
+  ) {}
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  get signaling(): Signaling {
+    return this.server.signaling;
+  }
+
+  get registry(): Registry {
+    return this.server.metrics.registry;
+  }
+
+  /** A REST call with an optional bearer token and JSON body. */
+  async request<T>(
+    method: string,
+    path: string,
+    token?: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T }> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+
+  readonly #users = new Map<string, Promise<TestUser>>();
+
+  /** Registers and signs in through REST, once per name and server (later calls reuse the token). */
+  signUp(username: string): Promise<TestUser> {
+    let user = this.#users.get(username);
+    if (!user) {
+      user = this.#register(username);
+      this.#users.set(username, user);
+    }
+    return user;
+  }
+
+  async #register(username: string): Promise<TestUser> {
+    const registered = await this.request('POST', ApiRoutes.register, undefined, {
+      username,
+      password: PASSWORD,
+    });
+    if (registered.status !== 201 && registered.status !== 409)
+      throw new Error(`register ${username}: ${registered.status}`);
+    const login = await this.request<LoginResponse>('POST', ApiRoutes.login, undefined, {
+      username,
+      password: PASSWORD,
+    });
+    if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
+    return { token: login.body.token, userId: login.body.user.id, username };
+  }
+
+  /** Creates a session through REST (as `owner`, signed up on demand); returns its id. */
+  async createSession(name: string, maxParticipants?: number, owner?: TestUser): Promise<string> {
+    const creator = owner ?? (await this.signUp('owner'));
+    const reply = await this.request<SessionDto>('POST', ApiRoutes.sessions, creator.token, {
+      name,
+      maxParticipants,
+    });
+    if (reply.status !== 201)
+      throw new Error(`create session: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body.id;
+  }
+
+  /** `GET /api/session/{id}` as seen by `viewer`. */
+  async session(id: string, viewer: TestUser): Promise<{ status: number; body: SessionDto }> {
+    return this.request<SessionDto>('GET', ApiRoutes.session(id), viewer.token);
+  }
+
+  /** An access token for `user` that expired a minute ago. */
+  async expiredToken(user: TestUser): Promise<string> {
+    const tokens = new TokenService(TEST_JWT_SECRET, 60);
+    const { token } = await tokens.issue(
+      { userId: user.userId, username: user.username, role: 'user' },
+      new Date(Date.now() - 3_600_000),
+    );
+    return token;
+  }
+
+  close(): Promise<void> {
+    return this.server.close();
+  }
 }
 
-/** Starts `createSignaling` on an ephemeral port. Defaults: no guests, no ad-hoc rooms, 300 ms grace. */
+/**
+ * Starts the full server with `:memory:` storage (or `dbPath`), no guests and no ad-hoc rooms
+ * unless asked, and a 300 ms resume grace window.
+ */
 export async function startSignalingServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const sessions = options.sessions ?? new TestSessions();
-  const logs: LogRecord[] = [];
-  const registry = new Registry();
-  const deps: SignalingDeps = {
-    config: {
-      allowGuests: options.allowGuests ?? false,
-      adHocRooms: options.adHocRooms ?? false,
-      resumeGraceMs: options.resumeGraceMs ?? 300,
-      resumeTokenTtlSeconds: options.resumeTokenTtlSeconds ?? 3600,
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
     },
-    sessions,
-    verifyAccessToken,
-    iceServers: async (subject) => [
-      { urls: 'stun:stun.example.org:3478' },
-      { urls: 'turn:turn.example.org:3478', username: `9999999999:${subject}`, credential: 'test' },
-    ],
-    resumeTokenKey: TEST_RESUME_KEY,
-    logger: recordingLogger(logs),
-    metrics: registry,
-  };
-  const signaling = createSignaling(deps);
-  const server: Server = createServer((req, res) => {
-    if (!signaling.hub.handleRequest(req, res)) {
-      res.statusCode = 404;
-      res.end();
-    }
   });
-  server.on('upgrade', (req, socket, head) => {
-    if (!signaling.hub.handleUpgrade(req, socket, head)) socket.destroy();
+  const server = await createServer({
+    port: 0,
+    host: '127.0.0.1',
+    dbPath: ':memory:',
+    jwtSecret: TEST_JWT_SECRET,
+    rateLimits: false,
+    allowGuests: false,
+    adhocRooms: false,
+    resumeGraceMs: 300,
+    ...options,
+    logger: pino({ level: 'debug' }, sink),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    signaling,
-    sessions,
-    logs,
-    registry,
-    close() {
-      closed ??= (async () => {
-        await signaling.close();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-      })();
-      return closed;
-    },
-  };
+  await server.listen();
+  return new TestServer(server, logs);
 }

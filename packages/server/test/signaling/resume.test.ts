@@ -1,7 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ErrorCode, type JoinResult } from '@smartc/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { connectClient, hubError, settle, stopAll, type TestClient } from './clients.js';
-import { accessToken, startSignalingServer, type TestServer, TestSessions } from './harness.js';
+import { startSignalingServer, type TestServer } from './harness.js';
 
 const servers: TestServer[] = [];
 const clients: TestClient[] = [];
@@ -18,9 +21,7 @@ async function start(options: Parameters<typeof startSignalingServer>[0] = {}): 
 }
 
 async function connect(server: TestServer, name: string): Promise<TestClient> {
-  const client = await connectClient(server.url, {
-    token: await accessToken({ userId: `u-${name}`, username: name }),
-  });
+  const client = await connectClient(server.url, { token: (await server.signUp(name)).token });
   clients.push(client);
   return client;
 }
@@ -28,16 +29,16 @@ async function connect(server: TestServer, name: string): Promise<TestClient> {
 describe('resume', () => {
   it('within the grace window keeps the peerId and the others see no churn', async () => {
     const server = await start({ resumeGraceMs: 400 });
-    server.sessions.add('room');
+    const room = await server.createSession('room');
     const alice = await connect(server, 'alice');
     const bob = await connect(server, 'bob');
-    const first = await alice.join('room', 'alice', { media: { audio: true } });
-    const b = await bob.join('room', 'bob');
+    const first = await alice.join(room, 'alice', { media: { audio: true } });
+    const b = await bob.join(room, 'bob');
     await alice.stop();
     await settle(100);
 
     const again = await connect(server, 'alice');
-    const resumed = await again.join('room', 'alice', { resumeToken: first.resumeToken });
+    const resumed = await again.join(room, 'alice', { resumeToken: first.resumeToken });
     expect(resumed).toMatchObject({ peerId: first.peerId, resumed: true, username: 'alice' });
     expect(resumed.peers).toEqual([{ peerId: b.peerId, username: 'bob', media: expect.any(Object) }]);
     expect(resumed.resumeToken).not.toBe('');
@@ -46,7 +47,7 @@ describe('resume', () => {
     await settle(600); // past the grace window
     expect(bob.received('UserLeft')).toEqual([]);
     expect(bob.received('UserJoined')).toHaveLength(1);
-    expect(server.signaling.participants('room').map((p) => p.peerId)).toEqual([first.peerId, b.peerId]);
+    expect(server.signaling.participants(room).map((p) => p.peerId)).toEqual([first.peerId, b.peerId]);
 
     await bob.invoke('SendSignal', first.peerId, { type: 'offer', sdp: 'v=0' });
     expect(await again.waitFor('ReceiveSignal')).toEqual([b.peerId, { type: 'offer', sdp: 'v=0' }]);
@@ -54,11 +55,11 @@ describe('resume', () => {
 
   it('queues signals for a peer in grace and delivers them after it resumes', async () => {
     const server = await start({ resumeGraceMs: 2000 });
-    server.sessions.add('room');
+    const room = await server.createSession('room');
     const alice = await connect(server, 'alice');
     const bob = await connect(server, 'bob');
-    const a = await alice.join('room', 'alice');
-    const b = await bob.join('room', 'bob');
+    const a = await alice.join(room, 'alice');
+    const b = await bob.join(room, 'bob');
     await alice.stop();
     await settle(50);
     const signals = [
@@ -68,7 +69,7 @@ describe('resume', () => {
     for (const signal of signals) expect(await bob.invoke('SendSignal', a.peerId, signal)).toBeNull();
 
     const again = await connect(server, 'alice');
-    await again.join('room', 'alice', { resumeToken: a.resumeToken });
+    await again.join(room, 'alice', { resumeToken: a.resumeToken });
     await again.waitFor(
       'ReceiveSignal',
       (_from, signal) => (signal as { type: string }).type === 'ice-candidate',
@@ -78,13 +79,13 @@ describe('resume', () => {
 
   it('takes over a participant whose old connection is still attached, silently', async () => {
     const server = await start();
-    server.sessions.add('room');
+    const room = await server.createSession('room');
     const old = await connect(server, 'alice');
     const bob = await connect(server, 'bob');
-    const a = await old.join('room', 'alice');
-    const b = await bob.join('room', 'bob');
+    const a = await old.join(room, 'alice');
+    const b = await bob.join(room, 'bob');
     const fresh = await connect(server, 'alice');
-    const taken = await fresh.join('room', 'alice', { resumeToken: a.resumeToken });
+    const taken = await fresh.join(room, 'alice', { resumeToken: a.resumeToken });
     expect(taken).toMatchObject({ peerId: a.peerId, resumed: true });
 
     await bob.invoke('SendSignal', a.peerId, 'to-alice');
@@ -97,67 +98,69 @@ describe('resume', () => {
     expect(old.received('ReceiveSignal')).toEqual([]);
     expect(bob.received('UserLeft')).toEqual([]);
     expect(bob.received('UserJoined')).toHaveLength(1);
-    expect(server.signaling.participants('room')).toHaveLength(2);
+    expect(server.signaling.participants(room)).toHaveLength(2);
   });
 
   it('rejects invalid, foreign and mismatched resume tokens with SIGNALING_RESUME_REJECTED', async () => {
     const server = await start({ allowGuests: true });
-    server.sessions.add('room');
-    server.sessions.add('other');
+    const room = await server.createSession('room');
+    const other = await server.createSession('other');
     const alice = await connect(server, 'alice');
-    const a = await alice.join('room', 'alice');
+    const a = await alice.join(room, 'alice');
     const mallory = await connect(server, 'mallory');
     const guest = await connectClient(server.url);
     clients.push(guest);
 
     const cases: Array<[TestClient, string, string]> = [
-      [mallory, 'room', a.resumeToken], // another user
-      [alice, 'other', a.resumeToken], // another session
-      [mallory, 'room', 'garbage'],
-      [guest, 'room', a.resumeToken],
+      [mallory, room, a.resumeToken], // another user
+      [alice, other, a.resumeToken], // another session
+      [mallory, room, 'garbage'],
+      [guest, room, a.resumeToken],
     ];
     for (const [client, sessionId, resumeToken] of cases) {
       const error = await hubError(client.join(sessionId, 'alice', { resumeToken }));
       expect(error.code).toBe(ErrorCode.SIGNALING_RESUME_REJECTED);
     }
-    expect(server.signaling.participants('room').map((p) => p.peerId)).toEqual([a.peerId]);
-    expect((await mallory.join('room', 'mallory')).peerId).not.toBe(a.peerId);
+    expect(server.signaling.participants(room).map((p) => p.peerId)).toEqual([a.peerId]);
+    expect((await mallory.join(room, 'mallory')).peerId).not.toBe(a.peerId);
   });
 
   it('lets a guest resume under the same display name', async () => {
     const server = await start({ allowGuests: true });
-    server.sessions.add('room');
+    const room = await server.createSession('room');
     const guest = await connectClient(server.url);
     clients.push(guest);
-    const first = await guest.join('room', 'Zoé');
+    const first = await guest.join(room, 'Zoé');
     await guest.stop();
     const back = await connectClient(server.url);
     clients.push(back);
-    expect((await hubError(back.join('room', 'Eve', { resumeToken: first.resumeToken }))).code).toBe(
+    expect((await hubError(back.join(room, 'Eve', { resumeToken: first.resumeToken }))).code).toBe(
       ErrorCode.SIGNALING_RESUME_REJECTED,
     );
-    expect(await back.join('room', 'Zoé', { resumeToken: first.resumeToken })).toMatchObject({
+    expect(await back.join(room, 'Zoé', { resumeToken: first.resumeToken })).toMatchObject({
       peerId: first.peerId,
       resumed: true,
     });
   });
 
   it('after a full server restart keeps the peerIds and announces the resumed peers', async () => {
-    const sessions = new TestSessions();
-    sessions.add('room');
-    const before = await start({ sessions });
+    const dir = await mkdtemp(join(tmpdir(), 'smartc-signaling-'));
+    const dbPath = join(dir, 'restart.db');
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const before = await start({ dbPath });
+    const room = await before.createSession('room');
     const alice = await connect(before, 'alice');
     const bob = await connect(before, 'bob');
-    const a = await alice.join('room', 'alice');
-    const b = await bob.join('room', 'bob');
+    const a = await alice.join(room, 'alice');
+    const b = await bob.join(room, 'bob');
     await before.close();
 
-    const after = await start({ sessions });
+    const after = await start({ dbPath });
     const bob2 = await connect(after, 'bob');
-    const bobBack: JoinResult = await bob2.join('room', 'bob', { resumeToken: b.resumeToken });
+    const bobBack: JoinResult = await bob2.join(room, 'bob', { resumeToken: b.resumeToken });
     expect(bobBack).toMatchObject({ peerId: b.peerId, resumed: true, peers: [] });
     const alice2 = await connect(after, 'alice');
-    const aliceBack = await alice2.join('room', 'alice', { resumeToken: a.resumeToken });
+    const aliceBack = await alice2.join(room, 'alice', { resumeToken: a.resumeToken });
     expect(aliceBack).toMatchObject({ peerId: a.peerId, resumed: true });
     expect(aliceBack.peers.map((p) => p.peerId)).toEqual([b.peerId]);
 

@@ -14,15 +14,15 @@ afterEach(async () => {
 describe('signaling over every SignalR transport', () => {
   it('joins, signals and leaves with long polling, SSE and WebSockets clients together', async () => {
     server = await startSignalingServer({ allowGuests: true });
-    server.sessions.add('room');
+    const room = await server.createSession('room');
     const lp = await connectClient(server.url, { transport: 'LongPolling' });
     const sse = await connectClient(server.url, { transport: 'ServerSentEvents' });
     const ws = await connectClient(server.url, { transport: 'WebSockets' });
     clients.push(lp, sse, ws);
 
-    const a = await lp.join('room', 'long-poll');
-    const b = await sse.join('room', 'sse');
-    const c = await ws.join('room', 'ws');
+    const a = await lp.join(room, 'long-poll');
+    const b = await sse.join(room, 'sse');
+    const c = await ws.join(room, 'ws');
     expect(b.peers.map((p) => p.peerId)).toEqual([a.peerId]);
     await lp.waitFor('UserJoined', (e) => e.peerId === c.peerId);
     await sse.waitFor('UserJoined', (e) => e.peerId === c.peerId);
@@ -39,11 +39,11 @@ describe('signaling over every SignalR transport', () => {
       ]),
     );
 
-    await sse.invoke('LeaveSession', 'room');
+    await sse.invoke('LeaveSession', room);
     expect(await lp.waitFor('UserLeft')).toEqual([
       { username: 'sse', connectionId: b.peerId, peerId: b.peerId, reason: 'left' },
     ]);
     await settle();
-    expect(server.signaling.participants('room').map((p) => p.peerId)).toEqual([a.peerId, c.peerId]);
+    expect(server.signaling.participants(room).map((p) => p.peerId)).toEqual([a.peerId, c.peerId]);
   });
 });
