@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { App, AppContext } from './appContext.js';
 import { isOriginAllowed } from './http/cors.js';
 import { installErrorHandlers } from './http/errorHandler.js';
+import { redactUrl } from './logger.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerHealthRoutes } from './routes/health.js';
@@ -32,6 +33,8 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<App> {
     trustProxy: ctx.config.trustProxy,
     forceCloseConnections: true,
     return503OnClosing: true,
+    // One compact line per routed request (below); hub traffic (long polls) is not logged per request.
+    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -79,6 +82,16 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<App> {
     };
     ctx.metrics.httpRequests.inc(labels);
     ctx.metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+    request.log.info(
+      {
+        method: request.method,
+        url: redactUrl(request.url),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+        ip: request.ip,
+      },
+      'request',
+    );
   });
 
   await app.register(swagger, {
