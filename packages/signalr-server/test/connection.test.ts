@@ -130,3 +130,18 @@ describe('connections', () => {
     expect(events).toEqual(['connected:ServerSentEvents', 'disconnected:clean']);
   });
 });
+
+describe('detailed errors', () => {
+  it('appends the exception type and message when enabled', async () => {
+    server = await startTestServer({ detailedErrors: true });
+    const client = buildClient(server.url, HttpTransportType.WebSockets);
+    await client.start();
+    await expect(client.invoke('ThrowError')).rejects.toThrow(
+      /^An unexpected error occurred invoking 'ThrowError' on the server\. Error: secret internals$/,
+    );
+    await expect(client.invoke('Add', 1)).rejects.toThrow(
+      "Failed to invoke 'Add' due to an error on the server. InvalidDataException: Invocation provides 1 argument(s) but target expects 2.",
+    );
+    await client.stop();
+  });
+});
