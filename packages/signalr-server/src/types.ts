@@ -76,7 +76,9 @@ export interface HubInvocationContext<TUser = unknown, E extends ClientEventMap 
 /**
  * A hub method. Its return value (or resolved promise) is the Completion result.
  * A method declared `streaming: true` returns an `AsyncIterable`, sent as StreamItems.
- * Throw {@link HubError} to send its message to the client verbatim.
+ * Throw {@link HubError} to show its message to the client, as ASP.NET Core does for a HubException:
+ * `An unexpected error occurred invoking 'X' on the server. HubException: <message>`.
+ * Any other error shows only the generic first sentence (unless `detailedErrors` is on).
  */
 export type HubMethodHandler<TUser = unknown, E extends ClientEventMap = ClientEventMap> = (
   context: HubInvocationContext<TUser, E>,
