@@ -3,7 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ApiRoutes, HUB_PATH, Limits } from '@smartc/protocol';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import type { App, AppContext } from './appContext.js';
 import { isOriginAllowed } from './http/cors.js';
@@ -34,7 +34,7 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<App> {
     forceCloseConnections: true,
     return503OnClosing: true,
     // One compact line per routed request (below); hub traffic (long polls) is not logged per request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -53,6 +53,12 @@ export function registerStartPageRoutes(app: App): void {
   }
 
   app.get(
+    '/favicon.ico',
+    { schema: { hide: true, querystring: EmptyObjectSchema, response: { 204: Type.Null() } } },
+    async (_request, reply) => reply.status(204).header('Cache-Control', 'public, max-age=86400').send(null),
+  );
+
+  app.get(
     '/vendor/signalr.min.js',
     {
       schema: {
