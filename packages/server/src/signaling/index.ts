@@ -3,7 +3,7 @@
  * handle the REST app uses (participants, endSession, removeUser, close).
  */
 import { HUB_PATH, Limits, type ParticipantDto } from '@smartc/protocol';
-import { SignalRHub } from '@smartc/signalr-server';
+import { SignalRHub, type SignalRHubOptions } from '@smartc/signalr-server';
 import { createAuthenticate } from './authenticate.js';
 import type { HubPrincipal, Signaling, SignalingDeps } from './deps.js';
 import { createHubDefinition } from './hubDefinition.js';
@@ -27,6 +27,7 @@ export type { HubPrincipal, SessionRecord, Signaling, SignalingConfig, Signaling
 export { SignalingError } from './errors.js';
 export { SignalingMetricName } from './metrics.js';
 export { InMemoryPresenceStore, type Participant, type PresenceStore } from './presence.js';
+export type { SignalingEvents } from './state.js';
 
 /** Options beyond {@link SignalingDeps} (mostly for tests and scale-out). */
 export interface SignalingOptions {
@@ -37,7 +38,7 @@ export interface SignalingOptions {
   /** Extra options for the SignalR hub (timeouts, transports, CORS). */
   hubOptions?: Partial<
     Pick<
-      ConstructorParameters<typeof SignalRHub<SignalingEvents, HubPrincipal>>[0],
+      SignalRHubOptions<HubPrincipal, SignalingEvents>,
       'transports' | 'keepAliveIntervalMs' | 'clientTimeoutMs' | 'cors' | 'lifetimeManager'
     >
   >;
@@ -68,7 +69,15 @@ export function createSignaling(deps: SignalingDeps, options: SignalingOptions =
     queues: new Map(),
     graceTimers: new Map(),
     liveConnections: new Set(),
-    outlet: undefined as unknown as SignalingState['outlet'],
+    // The hub is created below from this state; the outlet reads it lazily.
+    outlet: {
+      get clients() {
+        return hub!.clients;
+      },
+      get groups() {
+        return hub!.groups;
+      },
+    },
     closing: false,
   };
   const authenticate = createAuthenticate(deps);
@@ -80,7 +89,6 @@ export function createSignaling(deps: SignalingDeps, options: SignalingOptions =
     maxMessageSize: Limits.hubMessageMaxBytes,
     logger: deps.logger,
   });
-  state.outlet = { clients: hub.clients, groups: hub.groups };
   const signalrHub = hub;
 
   return {

@@ -34,7 +34,7 @@ export interface SignalingState {
   readonly graceTimers: Map<string, ReturnType<typeof setTimeout>>;
   /** SignalR connections currently open. */
   readonly liveConnections: Set<string>;
-  outlet: HubOutlet;
+  readonly outlet: HubOutlet;
   closing: boolean;
 }
 

@@ -108,6 +108,17 @@ describe('JoinSession', () => {
     expect((await c.join(small, 'c')).peers).toHaveLength(1);
   });
 
+  it('never overfills a session under concurrent joins', async () => {
+    const small = await server.createSession('Race', 3);
+    const racers = await Promise.all(['ann', 'ben', 'cat', 'dan', 'eve'].map((name) => user(name)));
+    const outcomes = await Promise.allSettled(racers.map((c) => c.join(small, 'x')));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    for (const o of outcomes.filter((o) => o.status === 'rejected')) {
+      expect(await hubError(Promise.reject(o.reason))).toMatchObject({ code: ErrorCode.SESSION_FULL });
+    }
+    expect(server.signaling.participants(small)).toHaveLength(3);
+  });
+
   it('keeps a connection in one session at a time: joining another leaves the first', async () => {
     const one = await server.createSession('One');
     const two = await server.createSession('Two');

@@ -71,6 +71,9 @@ describe('leaving', () => {
       reason: 'disconnected',
     });
     expect(server.signaling.participants(room).map((p) => p.peerId)).toEqual([bob.peerId]);
+    expect((await hubError(bob.client.invoke('SendSignal', alice.peerId, 'late'))).code).toBe(
+      ErrorCode.SIGNALING_PEER_NOT_FOUND,
+    );
 
     await bob.client.stop();
     await settle(500);
