@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HttpTransportType, HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -83,8 +84,23 @@ describe('smartc-server CLI', () => {
     const page = await fetch(`${base}/`);
     expect(await page.text()).toContain('SmaRTC server is running');
     const { token } = (await login.json()) as { token: string };
+
+    // A hub client in a call is closed cleanly on shutdown, and the process still exits 0.
+    const hub = new HubConnectionBuilder()
+      .withUrl(`${base}/signalhub`, {
+        accessTokenFactory: () => token,
+        transport: HttpTransportType.WebSockets,
+      })
+      .configureLogging(LogLevel.None)
+      .build();
+    await hub.start();
+    const joined = (await hub.invoke('JoinSession', 'cli-room', 'demo')) as { peerId: string };
+    expect(joined.peerId).toMatch(/\S+/);
+    const closed = new Promise<Error | undefined>((resolve) => hub.onclose(resolve));
     proc.child.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
+    await closed;
+    expect(hub.state).toBe('Disconnected');
     const { stdout } = proc.output();
     expect(stdout).not.toContain(token);
     expect(stdout).not.toContain('Demo123!"');
