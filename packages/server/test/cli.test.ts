@@ -1,5 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,21 +11,11 @@ const cli = join(packageDir, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'smartc-cli-'));
 const children: ChildProcess[] = [];
 
-function newestSource(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
 beforeAll(() => {
-  // The CLI test runs the built file; (re)build it when missing or older than the sources.
-  if (!existsSync(cli) || statSync(cli).mtimeMs < newestSource(join(packageDir, 'src'))) {
-    execFileSync('pnpm', ['run', 'build'], { cwd: packageDir, stdio: 'ignore', timeout: 120_000 });
-  }
-}, 130_000);
+  // The CLI test runs the built file: `pnpm test` (turbo) builds the package before its tests.
+  if (!existsSync(cli))
+    throw new Error(`${cli} is missing: run \`pnpm build\` (or \`pnpm test\` from the root) first`);
+});
 
 afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
