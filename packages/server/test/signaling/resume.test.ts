@@ -2,12 +2,24 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ErrorCode, type JoinResult } from '@smartc/protocol';
-import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { connectClient, hubError, settle, stopAll, type TestClient } from './clients.js';
 import { startSignalingServer, type TestServer } from './harness.js';
 
+/** The resume grace window of the shared server. */
+const GRACE_MS = 800;
+/** Shared by the tests of this file (each uses its own sessions); the restart test starts its own. */
+let shared: TestServer;
 const servers: TestServer[] = [];
 const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  shared = await startSignalingServer({ allowGuests: true, resumeGraceMs: GRACE_MS });
+});
+
+afterAll(async () => {
+  await shared.close();
+});
 
 afterEach(async () => {
   await stopAll(clients.splice(0));
@@ -28,7 +40,7 @@ async function connect(server: TestServer, name: string): Promise<TestClient> {
 
 describe('resume', () => {
   it('within the grace window keeps the peerId and the others see no churn', async () => {
-    const server = await start({ resumeGraceMs: 400 });
+    const server = shared;
     const room = await server.createSession('room');
     const alice = await connect(server, 'alice');
     const bob = await connect(server, 'bob');
@@ -44,7 +56,7 @@ describe('resume', () => {
     expect(resumed.resumeToken).not.toBe('');
     expect(again.received('UserJoined')).toEqual([]);
 
-    await settle(600); // past the grace window
+    await settle(GRACE_MS + 200); // past the grace window
     expect(bob.received('UserLeft')).toEqual([]);
     expect(bob.received('UserJoined')).toHaveLength(1);
     expect(server.signaling.participants(room).map((p) => p.peerId)).toEqual([first.peerId, b.peerId]);
@@ -54,7 +66,7 @@ describe('resume', () => {
   });
 
   it('queues signals for a peer in grace and delivers them after it resumes', async () => {
-    const server = await start({ resumeGraceMs: 2000 });
+    const server = shared;
     const room = await server.createSession('room');
     const alice = await connect(server, 'alice');
     const bob = await connect(server, 'bob');
@@ -78,7 +90,7 @@ describe('resume', () => {
   });
 
   it('takes over a participant whose old connection is still attached, silently', async () => {
-    const server = await start();
+    const server = shared;
     const room = await server.createSession('room');
     const old = await connect(server, 'alice');
     const bob = await connect(server, 'bob');
@@ -94,7 +106,7 @@ describe('resume', () => {
       ErrorCode.SIGNALING_NOT_JOINED,
     );
     await old.stop();
-    await settle(500);
+    await settle(GRACE_MS + 200);
     expect(old.received('ReceiveSignal')).toEqual([]);
     expect(bob.received('UserLeft')).toEqual([]);
     expect(bob.received('UserJoined')).toHaveLength(1);
@@ -102,7 +114,7 @@ describe('resume', () => {
   });
 
   it('rejects invalid, foreign and mismatched resume tokens with SIGNALING_RESUME_REJECTED', async () => {
-    const server = await start({ allowGuests: true });
+    const server = shared;
     const room = await server.createSession('room');
     const other = await server.createSession('other');
     const alice = await connect(server, 'alice');
@@ -126,7 +138,7 @@ describe('resume', () => {
   });
 
   it('lets a guest resume under the same display name', async () => {
-    const server = await start({ allowGuests: true });
+    const server = shared;
     const room = await server.createSession('room');
     const guest = await connectClient(server.url);
     clients.push(guest);
