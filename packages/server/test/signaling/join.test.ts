@@ -1,4 +1,4 @@
-import { ErrorCode, NO_MEDIA } from '@smartc/protocol';
+import { ErrorCode, isJoinResult, isUserJoinedEvent, NO_MEDIA } from '@smartc/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { connectClient, hubError, settle, stopAll, type TestClient } from './clients.js';
 import { startSignalingServer, type TestServer, type TestUser } from './harness.js';
@@ -38,6 +38,7 @@ describe('JoinSession', () => {
     expect(a.peerId).not.toBe(alice.connection.connectionId);
     expect(a.iceServers.length).toBeGreaterThan(0);
     expect(typeof a.resumeToken).toBe('string');
+    expect(isJoinResult(a)).toBe(true);
 
     const b = await bob.join(room, 'bob');
     // The compat UserJoined for Alice reached Bob before his join completed.
@@ -49,6 +50,7 @@ describe('JoinSession', () => {
 
     const [joined] = await alice.waitFor('UserJoined');
     expect(joined).toEqual({ username: 'bob', connectionId: b.peerId, peerId: b.peerId, media: NO_MEDIA });
+    expect(isUserJoinedEvent(joined)).toBe(true);
     await settle();
     expect(alice.received('UserJoined')).toHaveLength(1);
 
