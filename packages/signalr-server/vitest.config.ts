@@ -1,10 +1,4 @@
 import { defineConfig } from 'vitest/config';
+import { packageTestConfig } from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 10_000,
-    hookTimeout: 10_000,
-  },
-});
+export default defineConfig(packageTestConfig({ test: { testTimeout: 10_000, hookTimeout: 10_000 } }));

@@ -103,8 +103,22 @@ export interface HubDefinition<TUser = unknown, E extends ClientEventMap = Clien
   methods: Record<string, HubMethodHandler<TUser, E> | HubMethodDefinition<TUser, E>>;
   /** After the handshake completes. Throwing closes the connection with an error. */
   onConnected?(context: HubInvocationContext<TUser, E>): void | Promise<void>;
-  /** After the connection closed (gracefully or not); `error` says why when it was not graceful. */
-  onDisconnected?(context: HubInvocationContext<TUser, E>, error: Error | undefined): void | Promise<void>;
+  /**
+   * After the connection closed (gracefully or not); `error` says why when it was not graceful, and
+   * `details.closedByClient` whether the client ended it on purpose (`HubConnection.stop()` sends a
+   * Close message) rather than the transport dropping or the server closing it.
+   */
+  onDisconnected?(
+    context: HubInvocationContext<TUser, E>,
+    error: Error | undefined,
+    details: DisconnectDetails,
+  ): void | Promise<void>;
+}
+
+/** How a connection ended, for {@link HubDefinition.onDisconnected}. */
+export interface DisconnectDetails {
+  /** The client sent a Close message: it stopped on purpose and is not coming back on its own. */
+  closedByClient: boolean;
 }
 
 /** Result of `authenticate`: accept with a user, or reject with an HTTP status and message. */

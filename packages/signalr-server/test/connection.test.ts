@@ -114,8 +114,9 @@ describe('connections', () => {
         onConnected: (ctx) => {
           events.push(`connected:${ctx.caller.transport}`);
         },
-        onDisconnected: (_ctx, error) => {
-          events.push(`disconnected:${error === undefined ? 'clean' : 'error'}`);
+        onDisconnected: (_ctx, error, details) => {
+          const by = details.closedByClient ? 'by-client' : 'not-by-client';
+          events.push(`disconnected:${error === undefined ? 'clean' : 'error'}:${by}`);
         },
       },
     });
@@ -127,7 +128,32 @@ describe('connections', () => {
       const check = () => (events.length === 2 ? resolve() : setTimeout(check, 10));
       check();
     });
-    expect(events).toEqual(['connected:ServerSentEvents', 'disconnected:clean']);
+    expect(events).toEqual(['connected:ServerSentEvents', 'disconnected:clean:by-client']);
+  });
+
+  it('tells a dropped transport apart from a deliberate stop', async () => {
+    const events: string[] = [];
+    server = await startTestServer({
+      hub: {
+        methods: { Ping: () => 'pong' },
+        onDisconnected: (_ctx, error, details) => {
+          events.push(`${error === undefined ? 'clean' : 'error'}:${details.closedByClient}`);
+        },
+      },
+    });
+    const client = buildClient(server.url, HttpTransportType.WebSockets);
+    await client.start();
+    expect(await client.invoke('Ping')).toBe('pong');
+    // A network loss: the socket goes away without a Close message.
+    const internals = client as unknown as {
+      connection: { transport: { _webSocket: { terminate(): void } } };
+    };
+    internals.connection.transport._webSocket.terminate();
+    await waitFor<void>((resolve) => {
+      const check = () => (events.length === 1 ? resolve() : setTimeout(check, 10));
+      check();
+    });
+    expect(events).toEqual(['error:false']);
   });
 });
 

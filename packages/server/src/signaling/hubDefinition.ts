@@ -79,8 +79,8 @@ export function createHubDefinition(state: SignalingState): HubDefinition<HubPri
     onConnected(ctx) {
       state.liveConnections.add(ctx.caller.connectionId);
     },
-    async onDisconnected(ctx) {
-      await connectionClosed(state, ctx.caller.connectionId);
+    async onDisconnected(ctx, _error, details) {
+      await connectionClosed(state, ctx.caller.connectionId, details.closedByClient);
     },
   };
 }

@@ -116,10 +116,20 @@ export async function leaveSession(state: SignalingState, ctx: Context, raw: unk
   return null;
 }
 
-/** The connection closed: its participant (if any) waits `resumeGraceMs` for a resume. */
-export async function connectionClosed(state: SignalingState, connectionId: string): Promise<void> {
+/**
+ * The connection closed. When the client stopped on purpose (`HubConnection.stop()`, as the original
+ * SDKs do instead of `LeaveSession`) its participant leaves at once; when the connection dropped or
+ * the server closed it, the participant waits `resumeGraceMs` for a resume.
+ */
+export async function connectionClosed(
+  state: SignalingState,
+  connectionId: string,
+  closedByClient: boolean,
+): Promise<void> {
   state.liveConnections.delete(connectionId);
   if (state.closing) return;
   const participant = state.presence.byConnection(connectionId);
-  if (participant) await beginGrace(state, participant);
+  if (!participant) return;
+  if (closedByClient) await removeParticipant(state, participant, 'left');
+  else await beginGrace(state, participant);
 }

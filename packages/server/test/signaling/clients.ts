@@ -104,9 +104,24 @@ export class TestClient {
     });
   }
 
-  /** Stops the connection (the server sees a disconnect without LeaveSession). */
+  /** Stops the connection on purpose (`HubConnection.stop()` sends a Close message; no LeaveSession). */
   stop(): Promise<void> {
     return this.connection.stop();
+  }
+
+  /**
+   * Cuts the WebSocket without a Close message, as a network loss does: the server keeps the
+   * participant for its grace window. Reaches into the official client's transport to do it.
+   */
+  async drop(): Promise<void> {
+    const internals = this.connection as unknown as {
+      connection?: { transport?: { _webSocket?: { terminate?(): void } } };
+    };
+    const socket = internals.connection?.transport?._webSocket;
+    if (typeof socket?.terminate !== 'function') throw new Error('drop() needs a WebSockets connection');
+    const closed = new Promise<void>((resolve) => this.connection.onclose(() => resolve()));
+    socket.terminate();
+    await closed;
   }
 }
 

@@ -52,13 +52,24 @@ describe('leaving', () => {
     expect(server.signaling.participants(room)).toHaveLength(1);
   });
 
+  it('a client that stops on purpose without LeaveSession leaves at once, as the original SDKs expect', async () => {
+    // The shared server keeps a *dropped* participant for 300 ms; a deliberate stop() must not wait for it.
+    const room = await server.createSession('room');
+    const alice = await joined(room, 'alice');
+    const bob = await joined(room, 'bob');
+    await alice.client.stop();
+    const [left] = await bob.client.waitFor('UserLeft', () => true, 200);
+    expect(left).toMatchObject({ peerId: alice.peerId, reason: 'left' });
+    expect(server.signaling.participants(room).map((p) => p.peerId)).toEqual([bob.peerId]);
+  });
+
   it('a dropped connection is kept for the grace window, then UserLeft and no ghost remains', async () => {
     // The shared server keeps a dropped participant for 300 ms.
     const room = await server.createSession('room');
     const alice = await joined(room, 'alice');
     const bob = await joined(room, 'bob');
     const dropped = Date.now();
-    await alice.client.stop();
+    await alice.client.drop();
     await settle(100);
     expect(bob.client.received('UserLeft')).toEqual([]);
     expect(server.signaling.participants(room)).toHaveLength(2);
@@ -136,7 +147,7 @@ describe('REST-driven removals', () => {
     const room = await closing.createSession('room');
     const alice = await joined(room, 'alice', closing);
     const bob = await joined(room, 'bob', closing);
-    await alice.client.stop();
+    await alice.client.drop();
     await settle(50);
     const metrics = await closing.registry.metrics();
     expect(metrics).toMatch(/smartc_signaling_participants 2/);

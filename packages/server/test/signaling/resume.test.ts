@@ -46,7 +46,7 @@ describe('resume', () => {
     const bob = await connect(server, 'bob');
     const first = await alice.join(room, 'alice', { media: { audio: true } });
     const b = await bob.join(room, 'bob');
-    await alice.stop();
+    await alice.drop();
     await settle(100);
 
     const again = await connect(server, 'alice');
@@ -72,7 +72,7 @@ describe('resume', () => {
     const bob = await connect(server, 'bob');
     const a = await alice.join(room, 'alice');
     const b = await bob.join(room, 'bob');
-    await alice.stop();
+    await alice.drop();
     await settle(50);
     const signals = [
       { type: 'offer', sdp: 'v=0 one', gen: 2 },
@@ -143,7 +143,7 @@ describe('resume', () => {
     const guest = await connectClient(server.url);
     clients.push(guest);
     const first = await guest.join(room, 'Zoé');
-    await guest.stop();
+    await guest.drop();
     const back = await connectClient(server.url);
     clients.push(back);
     expect((await hubError(back.join(room, 'Eve', { resumeToken: first.resumeToken }))).code).toBe(

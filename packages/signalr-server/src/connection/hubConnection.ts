@@ -67,6 +67,8 @@ export class HubConnection<TUser> implements ManagedConnection {
   readonly #items = new Map<string, unknown>();
   #state: ConnectionState = 'negotiated';
   #closing = false;
+  /** The client sent a Close message: it stopped on purpose. */
+  #closedByClient = false;
   #transport: Transport | undefined;
   #claimed: TransportName | undefined;
   #transportAttachedAt = 0;
@@ -286,6 +288,7 @@ export class HubConnection<TUser> implements ManagedConnection {
         this.#clientTimeoutArmed = true;
         return;
       case MessageType.Close:
+        this.#closedByClient = true;
         this.#closing = true;
         this.#transport?.close();
         this.#finalize(message.error === undefined ? undefined : new Error(message.error));
@@ -311,7 +314,7 @@ export class HubConnection<TUser> implements ManagedConnection {
         { connectionId: this.connectionId, transport: this.#transport?.name, error: error?.message },
         'connection closed',
       );
-      this.#session?.stop(error);
+      this.#session?.stop(error, this.#closedByClient);
     }
     if (this.#transport?.name !== 'LongPolling') this.#deps.onDisposed(this);
   }

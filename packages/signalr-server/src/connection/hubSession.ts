@@ -105,13 +105,13 @@ export class HubSession<TUser> {
   }
 
   /** The connection closed: stop dispatching, fail pending client results, run `onDisconnected`. */
-  stop(error: Error | undefined): void {
+  stop(error: Error | undefined, closedByClient: boolean): void {
     this.#backlog = undefined;
     this.#dispatcher.dispose();
     this.#clientResults.rejectAll(
       new Error(`Connection '${this.#host.connection.connectionId}' disconnected.`),
     );
-    void this.#stop(error);
+    void this.#stop(error, closedByClient);
   }
 
   async #start(): Promise<boolean> {
@@ -134,12 +134,12 @@ export class HubSession<TUser> {
     return true;
   }
 
-  async #stop(error: Error | undefined): Promise<void> {
+  async #stop(error: Error | undefined, closedByClient: boolean): Promise<void> {
     const { lifetimeManager, options, connection, signal } = this.#host;
     const started = await this.#started;
     try {
       await lifetimeManager.onDisconnected(connection);
-      if (started) await options.hub.onDisconnected?.(this.context(signal), error);
+      if (started) await options.hub.onDisconnected?.(this.context(signal), error, { closedByClient });
     } catch (err) {
       options.logger.warn(
         { connectionId: connection.connectionId, err: errorMessage(err) },
