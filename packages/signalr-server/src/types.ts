@@ -121,7 +121,10 @@ export interface DisconnectDetails {
   closedByClient: boolean;
 }
 
-/** Result of `authenticate`: accept with a user, or reject with an HTTP status and message. */
+/**
+ * Result of `authenticate`: accept with a user, or reject with an HTTP status and a message. The message
+ * is the negotiate response body (text), so clients can show why; never put a secret in it.
+ */
 export type AuthenticateResult<TUser> =
   | { ok: true; user: TUser }
   | { ok: false; status: 401 | 403; message: string };

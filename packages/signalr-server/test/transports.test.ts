@@ -172,9 +172,9 @@ describe.each([
     const client = await connect({ accessTokenFactory: () => 'alice' });
     expect(await client.invoke('GetUser')).toBe('alice');
     const rejected = buildClient(server.url, transport, { accessTokenFactory: () => 'bad' });
-    await expect(rejected.start()).rejects.toThrow("Unauthorized: Status code '401'");
+    await expect(rejected.start()).rejects.toThrow("Error: bad token: Status code '401'");
     const forbidden = buildClient(server.url, transport, { accessTokenFactory: () => 'forbidden' });
-    await expect(forbidden.start()).rejects.toThrow("Forbidden: Status code '403'");
+    await expect(forbidden.start()).rejects.toThrow("Error: nope: Status code '403'");
   });
 
   it('reconnects automatically after the server aborts with allowReconnect', async () => {

@@ -4,9 +4,15 @@ import type { ResolvedHubOptions } from '../options.js';
 import { getAccessToken } from './httpUtils.js';
 
 /** Outcome of authenticating a request that creates a connection. */
-export type AuthOutcome<TUser> = { ok: true; user: TUser } | { ok: false; status: 401 | 403 | 500 };
+export type AuthOutcome<TUser> =
+  | { ok: true; user: TUser }
+  | { ok: false; status: 401 | 403 | 500; message: string };
 
-/** Runs the hub's `authenticate` with the request's token; never throws. Tokens are never logged. */
+/**
+ * Runs the hub's `authenticate` with the request's token; never throws. Tokens are never logged.
+ * A rejection's message becomes the negotiate response body, which the official client shows as
+ * `Failed to complete negotiation with the server: Error: <message>: Status code '401'`.
+ */
 export async function authenticateRequest<TUser>(
   options: ResolvedHubOptions<TUser>,
   req: IncomingMessage,
@@ -16,10 +22,10 @@ export async function authenticateRequest<TUser>(
     const result = await options.authenticate(getAccessToken(req, query), req);
     if (result.ok) return { ok: true, user: result.user };
     options.logger.debug({ status: result.status, reason: result.message }, 'authentication rejected');
-    return { ok: false, status: result.status === 403 ? 403 : 401 };
+    return { ok: false, status: result.status === 403 ? 403 : 401, message: result.message };
   } catch (error) {
     options.logger.error({ err: errorMessage(error) }, 'authenticate threw');
-    return { ok: false, status: 500 };
+    return { ok: false, status: 500, message: '' };
   }
 }
 

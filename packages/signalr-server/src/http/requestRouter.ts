@@ -102,7 +102,7 @@ export class RequestRouter<TUser> {
     }
     const auth = await authenticateRequest(this.#options, req, query);
     if (!auth.ok) {
-      sendText(res, auth.status, '', auth.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
+      sendText(res, auth.status, auth.message, auth.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
       return;
     }
     const connection = this.#manager.create(auth.user, {
