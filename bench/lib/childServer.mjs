@@ -6,7 +6,7 @@ import { fork } from 'node:child_process';
  */
 export async function startChildServer(script, args = []) {
   const child = fork(script, args, {
-    execArgv: ['--expose-gc'],
+    execArgv: ['--expose-gc', ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise((resolve, reject) => {

@@ -59,7 +59,8 @@ function untilAborted(signal: AbortSignal): Promise<never> {
 export class Dispatcher<TUser> {
   readonly #host: DispatcherHost<TUser>;
   readonly #limiter: InvocationLimiter;
-  readonly #active = new Map<string, AbortController>();
+  /** Invocation ids in use; streams keep the controller that cancels them (plain invocations cannot be cancelled). */
+  readonly #active = new Map<string, AbortController | null>();
   readonly #uploads = new Map<string, UploadStream>();
 
   constructor(host: DispatcherHost<TUser>) {
@@ -145,8 +146,10 @@ export class Dispatcher<TUser> {
       this.#uploads.set(streamId, stream);
       return stream;
     });
-    const controller = new AbortController();
-    const signal = AbortSignal.any([controller.signal, this.#host.signal]);
+    // Only streams can be cancelled one by one (CancelInvocation); a plain invocation ends with its
+    // connection, so it shares the connection's signal instead of paying for a combined one per call.
+    const controller = isStreamCall ? new AbortController() : null;
+    const signal = controller ? AbortSignal.any([controller.signal, this.#host.signal]) : this.#host.signal;
     if (id !== undefined) this.#active.set(id, controller);
     const args = [...message.arguments, ...streams];
     const done = () => {

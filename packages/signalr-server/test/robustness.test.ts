@@ -281,12 +281,13 @@ describe('HTTP protocol details', () => {
     expect((await fetch(`${server.url}?id=${connectionToken}`)).status).toBe(404);
   });
 
-  it('rejects unauthorized negotiate with an empty 401 body', async () => {
+  it('rejects unauthorized negotiate with 401 and the reason authenticate gave', async () => {
     const response = await fetch(`${server.url}/negotiate`, {
       method: 'POST',
       headers: { Authorization: 'Bearer bad' },
     });
     expect(response.status).toBe(401);
-    expect(await response.text()).toBe('');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    expect(await response.text()).toBe('bad token');
   });
 });
