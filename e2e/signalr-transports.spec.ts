@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { HubConnection } from '@microsoft/signalr';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 
 // The unmodified official browser client, exactly as a web page would load it.
@@ -7,6 +8,13 @@ const SIGNALR_BROWSER = requireFromServer.resolve('@microsoft/signalr/dist/brows
 
 const TRANSPORTS = ['WebSockets', 'ServerSentEvents', 'LongPolling'] as const;
 type Transport = (typeof TRANSPORTS)[number];
+
+/** What the test pages keep on `window`. */
+interface PageGlobals {
+  signalR: typeof import('@microsoft/signalr');
+  hub: HubConnection;
+  events: Array<Record<string, unknown>>;
+}
 
 interface Joined {
   peerId: string;
@@ -26,21 +34,20 @@ async function joinFromPage(
   await page.addScriptTag({ path: SIGNALR_BROWSER });
   const joined = await page.evaluate(
     async ({ username, password, room, transport }) => {
-      const signalR = (window as unknown as { signalR: typeof import('@microsoft/signalr') }).signalR;
+      const w = window as unknown as PageGlobals;
       const login = await fetch('/api/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username, password }),
       });
       const { token } = await login.json();
-      const w = window as unknown as { events: unknown[]; hub: import('@microsoft/signalr').HubConnection };
       w.events = [];
-      w.hub = new signalR.HubConnectionBuilder()
+      w.hub = new w.signalR.HubConnectionBuilder()
         .withUrl('/signalhub', {
-          transport: signalR.HttpTransportType[transport],
+          transport: w.signalR.HttpTransportType[transport],
           accessTokenFactory: () => token,
         })
-        .configureLogging(signalR.LogLevel.Warning)
+        .configureLogging(w.signalR.LogLevel.Warning)
         .build();
       w.hub.on('UserJoined', (e) => w.events.push({ kind: 'UserJoined', e }));
       w.hub.on('UserLeft', (e) => w.events.push({ kind: 'UserLeft', e }));
@@ -54,7 +61,18 @@ async function joinFromPage(
 }
 
 function eventsOf(page: Page) {
-  return page.evaluate(() => (window as unknown as { events: Array<Record<string, unknown>> }).events);
+  return page.evaluate(() => (window as unknown as PageGlobals).events);
+}
+
+/** Invokes a hub method from the page; resolves its result, or `{ error }` with the client's error text. */
+function invokeFromPage(page: Page, method: string, ...args: unknown[]) {
+  return page.evaluate(
+    ([method, args]) =>
+      (window as unknown as PageGlobals).hub
+        .invoke(method, ...args)
+        .catch((e: Error) => ({ error: e.message })),
+    [method, args] as const,
+  );
 }
 
 for (const transport of TRANSPORTS) {
@@ -69,25 +87,17 @@ for (const transport of TRANSPORTS) {
       .toMatchObject({ e: { username: 'bob', connectionId: bob.joined.peerId } });
 
     const offer = { type: 'offer', sdp: `v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=${transport}\r\n`, gen: 1 };
-    await alice.page.evaluate(
-      ([target, signal]) =>
-        (window as unknown as { hub: import('@microsoft/signalr').HubConnection }).hub.invoke(
-          'SendSignal',
-          target,
-          signal,
-        ),
-      [bob.joined.peerId, offer] as const,
-    );
+    expect(await invokeFromPage(alice.page, 'SendSignal', bob.joined.peerId, offer)).toBeNull();
     await expect
       .poll(async () => (await eventsOf(bob.page)).find((e) => e.kind === 'ReceiveSignal'))
       .toEqual({ kind: 'ReceiveSignal', from: alice.joined.peerId, signal: offer });
 
-    await bob.page.evaluate(() =>
-      (window as unknown as { hub: import('@microsoft/signalr').HubConnection }).hub.stop(),
-    );
+    // Leave the way the SDKs do: LeaveSession, then stop. The others see it at once.
+    expect(await invokeFromPage(bob.page, 'LeaveSession')).toBeNull();
+    await bob.page.evaluate(() => (window as unknown as PageGlobals).hub.stop());
     await expect
-      .poll(async () => (await eventsOf(alice.page)).find((e) => e.kind === 'UserLeft'), { timeout: 30_000 })
-      .toMatchObject({ e: { connectionId: bob.joined.peerId } });
+      .poll(async () => (await eventsOf(alice.page)).find((e) => e.kind === 'UserLeft'))
+      .toMatchObject({ e: { connectionId: bob.joined.peerId, reason: 'left' } });
     await alice.page.context().close();
     await bob.page.context().close();
   });
@@ -96,25 +106,36 @@ for (const transport of TRANSPORTS) {
 test('a stranger in another session cannot signal into a session', async ({ browser }) => {
   const alice = await joinFromPage(browser, 'alice', 'Alice123!', 'e2e-private', 'WebSockets');
   const mallory = await joinFromPage(browser, 'demo', 'Demo123!', 'e2e-elsewhere', 'WebSockets');
-  const error = await mallory.page.evaluate(
-    (target) =>
-      (window as unknown as { hub: import('@microsoft/signalr').HubConnection }).hub
-        .invoke('SendSignal', target, { type: 'offer', sdp: 'v=0' })
-        .then(
-          () => 'delivered',
-          (e: Error) => e.message,
-        ),
-    alice.joined.peerId,
-  );
-  expect(error).toContain('SIGNALING_PEER_NOT_FOUND');
+  const outcome = await invokeFromPage(mallory.page, 'SendSignal', alice.joined.peerId, {
+    type: 'offer',
+    sdp: 'v=0',
+  });
+  expect(outcome).toEqual({ error: expect.stringContaining('SIGNALING_PEER_NOT_FOUND') });
   await alice.page.waitForTimeout(300);
   expect((await eventsOf(alice.page)).filter((e) => e.kind === 'ReceiveSignal')).toEqual([]);
+  // The stranger's connection still works after the refusal.
+  expect(await invokeFromPage(mallory.page, 'Heartbeat')).toMatchObject({ serverTime: expect.any(String) });
 });
 
-test('the start page says the server is running and links to the API docs', async ({ page }) => {
+test('the start page signs in, creates a session and joins it over the hub', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle(/SmaRTC/);
+  await expect(page.locator('#health')).toContainText('Healthy');
   await expect(page.locator('a[href="/docs"]').first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('#whoami')).toHaveText('Signed in as demo (user).');
+  await page.getByLabel('New session').fill('Appel du start page');
+  await page.getByRole('button', { name: 'Create' }).click();
+  const session = page.locator('#sessions li', { hasText: 'Appel du start page' });
+  await expect(session).toContainText('by demo · 0/');
+  await page.locator('#transport').selectOption('LongPolling');
+  await session.getByRole('button', { name: 'Join' }).click();
+
+  await expect(page.locator('#hub-state')).toHaveText('connected');
+  await expect(page.locator('#hub-transport')).toHaveText('LongPolling');
+  await expect(page.locator('#hub-peer')).toHaveText(/^p_/);
+  await expect(page.locator('#error')).toBeHidden();
   await page.screenshot({
     path: new URL('./.results/start-page.png', import.meta.url).pathname,
     fullPage: true,
