@@ -1,0 +1,11 @@
+export {
+  AuthError,
+  defaultMessage,
+  errorFromCode,
+  isSmaRTCError,
+  NetworkError,
+  SignalingError,
+  SmaRTCError,
+  type SmaRTCErrorOptions,
+} from './errors.js';
+export { type EventMap, TypedEmitter, type Unsubscribe } from './typedEmitter.js';
