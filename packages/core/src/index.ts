@@ -9,3 +9,5 @@ export {
   type SmaRTCErrorOptions,
 } from './errors.js';
 export { type EventMap, TypedEmitter, type Unsubscribe } from './typedEmitter.js';
+export * from './rest/index.js';
+export * from './signaling/index.js';
