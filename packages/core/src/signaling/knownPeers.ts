@@ -102,6 +102,13 @@ export class KnownPeers {
     return true;
   }
 
+  /** Reports every known peer as left with `reason` (e.g. `session-ended`), then forgets them. */
+  endAll(reason: PeerLeftReason): void {
+    const peers = [...this.#peers.values()];
+    this.clear();
+    for (const peer of peers) this.#listener.left(peer, reason);
+  }
+
   /** Forgets everything without telling anyone (leave, disconnect). */
   clear(): void {
     for (const timer of this.#pendingLeave.values()) clearTimeout(timer);
