@@ -4,6 +4,8 @@ import {
   ErrorCode,
   isSessionDto,
   type JoinSessionResponse,
+  Limits,
+  SESSION_ID_PATTERN,
   type SessionDto,
 } from '@smartc/protocol';
 import { errorFromCode } from '../errors.js';
@@ -19,10 +21,16 @@ function isJoinSessionResponse(value: unknown): value is JoinSessionResponse {
   return isSessionDto(session) && Array.isArray(iceServers);
 }
 
+/** Session ids are checked before any request (so `..` can never reach another route). */
 function checkId(id: string): string {
-  if (typeof id !== 'string' || id.trim() === '') {
-    throw errorFromCode(ErrorCode.VALIDATION_FAILED, 'A session id is required.', {
-      details: [{ path: 'id', message: 'must be a non-empty string' }],
+  if (typeof id !== 'string' || id.length > Limits.sessionIdMax || !SESSION_ID_PATTERN.test(id)) {
+    throw errorFromCode(ErrorCode.VALIDATION_FAILED, `Invalid session id: ${JSON.stringify(id)}.`, {
+      details: [
+        {
+          path: 'id',
+          message: `must be 1 to ${Limits.sessionIdMax} letters, digits, '_', '.' or '-', starting with a letter or digit`,
+        },
+      ],
     });
   }
   return id;
