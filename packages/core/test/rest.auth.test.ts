@@ -165,6 +165,16 @@ describe('getToken (apps with their own auth)', () => {
     token = (await client().auth.login(name, PASSWORD)).token;
     await expect(api.auth.me()).resolves.toMatchObject({ username: name });
   });
+
+  it('reports a throwing getToken as AUTH_REQUIRED with the cause', async () => {
+    const cause = new Error('session store down');
+    const api = client({
+      getToken: () => {
+        throw cause;
+      },
+    });
+    await expect(api.sessions.list()).rejects.toMatchObject({ code: 'AUTH_REQUIRED', cause });
+  });
 });
 
 describe('defaults', () => {

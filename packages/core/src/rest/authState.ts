@@ -1,5 +1,5 @@
 import { ErrorCode, type UserDto } from '@smartc/protocol';
-import { errorFromCode, type SmaRTCError } from '../errors.js';
+import { errorFromCode, isSmaRTCError, type SmaRTCError } from '../errors.js';
 import type { AuthMode, TokenProvider } from './httpClient.js';
 import type { StoredAuth, TokenStorage } from './tokenStorage.js';
 
@@ -94,7 +94,15 @@ export class AuthState implements TokenProvider {
   /** The current token (from `getToken` first, then the stored login), or `undefined`. */
   async token(): Promise<string | undefined> {
     if (this.#getToken) {
-      const token = await this.#getToken();
+      let token: string | undefined | null;
+      try {
+        token = await this.#getToken();
+      } catch (cause) {
+        if (isSmaRTCError(cause)) throw cause;
+        throw errorFromCode(ErrorCode.AUTH_REQUIRED, 'getToken() failed: no access token to send.', {
+          cause,
+        });
+      }
       if (typeof token === 'string' && token !== '') return token;
     }
     return this.#valid()?.token;
