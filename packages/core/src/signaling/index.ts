@@ -1,4 +1,6 @@
 // The signaling client over @microsoft/signalr.
+
+export type { SignalingClientOptions, SignalingJoinOptions } from './clientOptions.js';
 export type {
   ConnectionState,
   ConnectionStateChange,
@@ -23,8 +25,4 @@ export {
   type ReconnectPolicyInput,
   type ReconnectPolicyOptions,
 } from './reconnectPolicy.js';
-export {
-  SignalingClient,
-  type SignalingClientOptions,
-  type SignalingJoinOptions,
-} from './signalingClient.js';
+export { SignalingClient } from './signalingClient.js';

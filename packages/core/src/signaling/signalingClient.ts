@@ -15,6 +15,7 @@ import {
 } from '@smartc/protocol';
 import { errorFromCode, type SmaRTCError } from '../errors.js';
 import { TypedEmitter } from '../typedEmitter.js';
+import type { SignalingClientOptions, SignalingJoinOptions } from './clientOptions.js';
 import type {
   ConnectionState,
   ConnectionStateReason,
@@ -22,40 +23,12 @@ import type {
   SignalingEvents,
   SignalPayload,
 } from './events.js';
-import { buildHubConnection, type HubConnectionSettings, invokeHub } from './hubConnection.js';
+import { buildHubConnection, invokeHub } from './hubConnection.js';
 import { abortedError, toSmaRTCError } from './hubErrors.js';
 import { KnownPeers } from './knownPeers.js';
 import { type Attempt, Lifecycle } from './lifecycle.js';
 import { ReadyGate } from './readyGate.js';
-import { type ReconnectPolicyInput, resolveReconnectPolicy, toRetryPolicy } from './reconnectPolicy.js';
-
-/** Options of {@link SignalingClient}. */
-export interface SignalingClientOptions extends HubConnectionSettings {
-  /** Server origin, e.g. `https://calls.example.com` (absolute in Node). */
-  serverUrl: string;
-  /** Called on every (re)connect; return the access token, or `undefined` to join as a guest. */
-  getToken?: () => string | undefined | Promise<string | undefined>;
-  /** Default `HUB_PATH` (`/signalhub`). */
-  hubPath?: string;
-  /** Restrict the transports (default all three, tried WebSockets → SSE → long polling). */
-  transports?: HubConnectionSettings['transports'];
-  /** A policy object, or options of the default LiveKit-style one (0, 0.3, 1.2, 2.7 … ≤ 10 s, 10 tries / 60 s). */
-  reconnectPolicy?: ReconnectPolicyInput;
-  /** After a rejoin, how long known peers missing from the result may take to reappear. Default 15 000 ms. */
-  peerLeftGraceMs?: number;
-  /** How long calls made while reconnecting wait for the rejoin before failing with `SIGNALING_DISCONNECTED`. Default 10 000 ms; 0 fails at once. */
-  rejoinWaitMs?: number;
-}
-
-/** Options of {@link SignalingClient.join}. */
-export interface SignalingJoinOptions {
-  /** Your display name (accounts: the server uses the account's username). */
-  username: string;
-  /** Initial media state announced to the others. */
-  media?: Partial<MediaState>;
-  /** Resume an earlier participant (same peerId); if the server rejects it the join goes on fresh. */
-  resumeToken?: string;
-}
+import { resolveReconnectPolicy, toRetryPolicy } from './reconnectPolicy.js';
 
 interface Joined {
   sessionId: string;
