@@ -8,10 +8,15 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
 
-function step(name, command, args) {
+const failedStages = [];
+
+function step(name, command, args, extraEnv = {}) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
-  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
-  if (status !== 0) console.log(`=== ${name} failed (exit ${status})`);
+  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...env, ...extraEnv } });
+  if (status !== 0) {
+    console.log(`=== ${name} failed (exit ${status})`);
+    failedStages.push(name);
+  }
   return status === 0;
 }
 
@@ -37,5 +42,7 @@ if (existsSync(join(root, 'e2e/playwright.config.ts')) && results[0] && results[
     ]),
   );
 }
-const summaryOk = step('summary', 'node', ['scripts/test-summary.mjs']);
+const summaryOk = step('summary', 'node', ['scripts/test-summary.mjs'], {
+  FAILED_STAGES: failedStages.join(','),
+});
 process.exit(results.every(Boolean) && summaryOk ? 0 : 1);

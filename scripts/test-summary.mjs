@@ -31,6 +31,12 @@ if (existsSync(e2eReport)) {
   add('e2e (Chromium)', stats.expected + stats.flaky, stats.unexpected, stats.skipped);
 }
 
+// A stage can fail with every test passing (unhandled errors, a crashed runner): each counts as a failure.
+for (const stage of (process.env.FAILED_STAGES ?? '').split(',').filter(Boolean)) {
+  lines.push(`  ${`stage "${stage}"`.padEnd(28)} failed (see its output above)`);
+  totals.failed += 1;
+}
+
 console.log('Test summary:');
 for (const line of lines) console.log(line);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

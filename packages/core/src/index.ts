@@ -8,6 +8,6 @@ export {
   SmaRTCError,
   type SmaRTCErrorOptions,
 } from './errors.js';
-export { type EventMap, TypedEmitter, type Unsubscribe } from './typedEmitter.js';
 export * from './rest/index.js';
 export * from './signaling/index.js';
+export { type EventMap, TypedEmitter, type Unsubscribe } from './typedEmitter.js';

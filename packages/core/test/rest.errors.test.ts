@@ -96,13 +96,14 @@ describe('REST errors from the real server keep their stable codes', () => {
 
   it('sessions: an unknown id is SESSION_NOT_FOUND (404) on get, join, leave and delete', async () => {
     const api = await user();
+    // One call at a time: each rejection is awaited before the next call starts.
     for (const call of [
-      api.sessions.get('does-not-exist'),
-      api.sessions.join('does-not-exist'),
-      api.sessions.leave('does-not-exist'),
-      api.sessions.delete('does-not-exist'),
+      () => api.sessions.get('does-not-exist'),
+      () => api.sessions.join('does-not-exist'),
+      () => api.sessions.leave('does-not-exist'),
+      () => api.sessions.delete('does-not-exist'),
     ]) {
-      expect(await failure(call)).toMatchObject({ code: 'SESSION_NOT_FOUND', status: 404 });
+      expect(await failure(call())).toMatchObject({ code: 'SESSION_NOT_FOUND', status: 404 });
     }
   });
 
