@@ -1,0 +1,5 @@
+export * from './media/index.js';
+export * from './peers/index.js';
+export * from './quality/index.js';
+export * from './stats/index.js';
+export * from './webrtc/index.js';
