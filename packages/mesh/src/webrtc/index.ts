@@ -1,1 +1,6 @@
-export {};
+export {
+  resolveWebRTC,
+  supportsRestartIce,
+  type WebRTCImplementation,
+  type WebRTCOption,
+} from './webRTCImplementation.js';
