@@ -145,7 +145,7 @@ export function startSources() {
 export function countFrames(track: MediaStreamTrack) {
   const sink = new wrtc.nonstandard.RTCVideoSink(track as never);
   const stats = { frames: 0, width: 0, height: 0 };
-  sink.onframe = ({ frame }) => {
+  sink.onframe = ({ frame }: { frame: { width: number; height: number } }) => {
     stats.frames += 1;
     stats.width = frame.width;
     stats.height = frame.height;
