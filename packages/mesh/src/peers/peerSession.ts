@@ -92,7 +92,8 @@ export class PeerSession {
       ...(options.iceServers ? { iceServers: options.iceServers } : {}),
       restart: () => this.#negotiator.restartIce(),
       onRestart: (attempt) => {
-        this.#setState(this.#wasConnected ? 'reconnecting' : 'connecting');
+        // A restart on a live connection (e.g. asked for by the app) keeps it `connected` throughout.
+        if (pc.connectionState !== 'connected') this.#setState(this.#wasConnected ? 'reconnecting' : 'connecting');
         handlers.iceRestart(attempt);
       },
       onFailed: (error) => {
