@@ -93,7 +93,8 @@ export class PeerSession {
       restart: () => this.#negotiator.restartIce(),
       onRestart: (attempt) => {
         // A restart on a live connection (e.g. asked for by the app) keeps it `connected` throughout.
-        if (pc.connectionState !== 'connected') this.#setState(this.#wasConnected ? 'reconnecting' : 'connecting');
+        if (pc.connectionState !== 'connected')
+          this.#setState(this.#wasConnected ? 'reconnecting' : 'connecting');
         handlers.iceRestart(attempt);
       },
       onFailed: (error) => {

@@ -14,7 +14,7 @@ export {
   QualityMonitor,
   type QualityMonitorEvents,
   type QualityMonitorOptions,
-} from './QualityMonitor.js';
+} from './qualityMonitor.js';
 export {
   type Limits,
   QUALITY_THRESHOLDS,

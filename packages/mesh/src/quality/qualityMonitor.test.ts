@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StatsCollector } from '../stats/collector.js';
 import type { PeerStats } from '../stats/types.js';
-import { QualityMonitor } from './QualityMonitor.js';
+import { QualityMonitor } from './qualityMonitor.js';
 import type { QualityReport } from './thresholds.js';
 
 interface Knobs {
