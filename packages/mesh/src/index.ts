@@ -1,3 +1,4 @@
+export * from './call/index.js';
 export * from './media/index.js';
 export * from './peers/index.js';
 export * from './quality/index.js';
