@@ -1,0 +1,100 @@
+import type { ConnectionState, ConnectionStateReason, SmaRTCError } from '@smartc/core';
+import type { ChatMessage, MediaState } from '@smartc/protocol';
+import type { MeshLimitWarning } from '../peers/events.js';
+import type { PeerState } from '../peers/types.js';
+import type { QualityReport } from '../quality/thresholds.js';
+import type { PeerStats } from '../stats/types.js';
+
+/**
+ * Where a {@link Call} is:
+ * - `idle`: created, never joined;
+ * - `joining`: `join()` is in progress;
+ * - `joined`: in the session;
+ * - `reconnecting`: signaling is down; peer connections (and media) are kept while it reconnects;
+ * - `left`: `leave()`/`dispose()` was called, or the session ended;
+ * - `failed`: the join failed, or signaling gave up reconnecting (see `error`).
+ */
+export type CallStatus = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'failed';
+
+/** Recursively readonly (MediaStreams and errors are left as they are). */
+export type DeepReadonly<T> = T extends MediaStream | SmaRTCError | ((...args: never[]) => unknown)
+  ? T
+  : T extends ReadonlyArray<infer U>
+    ? ReadonlyArray<DeepReadonly<U>>
+    : T extends object
+      ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+      : T;
+
+/** You, in the call. */
+export interface CallSelf {
+  /** Your peerId in the session (`null` until joined); kept across a resumed reconnect. */
+  readonly peerId: string | null;
+  readonly username: string;
+  /** What you announce to the others. */
+  readonly media: Readonly<MediaState>;
+  /** The local stream you send (`null`: nothing). */
+  readonly stream: MediaStream | null;
+}
+
+/** One remote participant. The object keeps its identity until something of it changes. */
+export interface CallParticipant {
+  readonly peerId: string;
+  readonly username: string;
+  /** The state of the peer connection with this participant. */
+  readonly connectionState: PeerState;
+  /** What this participant announces it sends (from signaling). */
+  readonly media: Readonly<MediaState>;
+  /** Its remote media (`null` until a track arrives). */
+  readonly stream: MediaStream | null;
+  /** Rates over the last stats interval (`null` until the first sample). */
+  readonly stats: DeepReadonly<PeerStats> | null;
+  readonly quality: DeepReadonly<QualityReport> | null;
+}
+
+/** The signaling connection, as the UI needs it. */
+export interface CallSignalingState {
+  readonly state: ConnectionState;
+  readonly reason?: ConnectionStateReason;
+}
+
+/** A warning about the call (today: the mesh is larger than what connects or carries well). */
+export type CallWarning = Readonly<MeshLimitWarning>;
+
+/**
+ * The immutable state of a {@link Call}. A new object only when something changed; never mutated.
+ */
+export interface CallSnapshot {
+  readonly status: CallStatus;
+  readonly sessionId: string | null;
+  /** Why the call is `failed` (or the last error that did not end it). */
+  readonly error?: SmaRTCError;
+  readonly self: CallSelf;
+  /** Remote participants, in join order. */
+  readonly participants: ReadonlyArray<CallParticipant>;
+  readonly signaling: CallSignalingState;
+  /** The chat, oldest first (the last {@link MAX_CALL_MESSAGES}). */
+  readonly messages: ReadonlyArray<Readonly<ChatMessage>>;
+  /** The last {@link MAX_CALL_WARNINGS} warnings, oldest first. */
+  readonly warnings: ReadonlyArray<CallWarning>;
+}
+
+/** How many chat messages a snapshot keeps. */
+export const MAX_CALL_MESSAGES = 200;
+/** How many warnings a snapshot keeps. */
+export const MAX_CALL_WARNINGS = 20;
+
+/** No media. */
+export const NO_MEDIA: Readonly<MediaState> = Object.freeze({ audio: false, video: false, screen: false });
+
+/** The snapshot of a call that never joined. */
+export function initialCallState(username: string): CallSnapshot {
+  return Object.freeze({
+    status: 'idle',
+    sessionId: null,
+    self: Object.freeze({ peerId: null, username, media: NO_MEDIA, stream: null }),
+    participants: Object.freeze([]),
+    signaling: Object.freeze({ state: 'disconnected' }),
+    messages: Object.freeze([]),
+    warnings: Object.freeze([]),
+  });
+}
