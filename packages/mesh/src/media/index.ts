@@ -14,3 +14,12 @@ export {
   type LocalTrackKind,
 } from './localMedia.js';
 export { MEDIA_ERROR_NAMES, normalizeMediaError } from './normalizeMediaError.js';
+export {
+  type AttachStreamOptions,
+  attachStream,
+  type PlayableElementLike,
+  PlaybackController,
+  type PlaybackEvents,
+  setAudioOutput,
+  supportsOutputSelection,
+} from './playback.js';
