@@ -1,4 +1,10 @@
 export {
+  type AudioContextLike,
+  type AudioLevelEvents,
+  AudioLevelMonitor,
+  type AudioLevelMonitorOptions,
+} from './audioLevels.js';
+export {
   type DeviceList,
   type InputDeviceKind,
   type LocalMediaDevicesLike,
