@@ -1,6 +1,13 @@
 import { errorFromCode, type SmaRTCError, TypedEmitter } from '@smartc/core';
 import { ErrorCode } from '@smartc/protocol';
 import {
+  captureMedia,
+  captureTrack,
+  defaultCreateStream,
+  deviceIdOf,
+  withoutDeviceId,
+} from './captureTrack.js';
+import {
   type DeviceList,
   type InputDeviceKind,
   type LocalMediaDevicesLike,
@@ -47,12 +54,6 @@ export interface LocalMediaStartOptions extends MediaStreamConstraints {
 }
 
 const KINDS: Record<InputDeviceKind, LocalTrackKind> = { audioinput: 'audio', videoinput: 'video' };
-
-function base(constraint: boolean | MediaTrackConstraints | undefined): MediaTrackConstraints {
-  if (typeof constraint !== 'object') return {};
-  const { deviceId: _ignored, ...rest } = constraint;
-  return rest;
-}
 
 /**
  * The local camera and microphone: start/stop, mute (optionally releasing the camera so its light goes off),
@@ -163,7 +164,7 @@ export class LocalMedia extends TypedEmitter<LocalMediaEvents> {
       this.#tracks[kind] = track;
       this.#enabled[kind] = track !== null;
       this.#deviceIds[kind] = track ? deviceIdOf(track) : undefined;
-      this.#constraints[kind] = base(wanted[kind]);
+      this.#constraints[kind] = withoutDeviceId(wanted[kind]);
     }
     this.#state = 'started';
     const devices = this.#mediaDevices;
@@ -330,17 +331,7 @@ export class LocalMedia extends TypedEmitter<LocalMediaEvents> {
   }
 
   async #acquire(kind: LocalTrackKind, deviceId: string | undefined): Promise<MediaStreamTrack> {
-    const constraint: MediaTrackConstraints = { ...this.#constraints[kind] };
-    if (deviceId) constraint.deviceId = { exact: deviceId };
-    const other = kind === 'audio' ? 'video' : 'audio';
-    const stream = await this.#getUserMedia({
-      [kind]: Object.keys(constraint).length ? constraint : true,
-      [other]: false,
-    });
-    const tracks = stream.getTracks();
-    const track = tracks.find((t) => t.kind === kind);
-    for (const t of tracks) if (t !== track) t.stop();
-    if (!track) throw errorFromCode(ErrorCode.MEDIA_DEVICE_NOT_FOUND);
+    const track = await captureTrack(this.#mediaDevices, kind, this.#constraints[kind], deviceId);
     if (this.#state !== 'started') {
       track.stop();
       throw errorFromCode(ErrorCode.ABORTED, 'LocalMedia was stopped meanwhile.');
@@ -348,14 +339,8 @@ export class LocalMedia extends TypedEmitter<LocalMediaEvents> {
     return track;
   }
 
-  async #getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
-    const devices = this.#mediaDevices;
-    if (typeof devices?.getUserMedia !== 'function') throw errorFromCode(ErrorCode.MEDIA_UNSUPPORTED);
-    try {
-      return await devices.getUserMedia(constraints);
-    } catch (error) {
-      throw normalizeMediaError(error);
-    }
+  #getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
+    return captureMedia(this.#mediaDevices, constraints);
   }
 
   #serial<T>(operation: () => Promise<T>): Promise<T> {
@@ -363,13 +348,4 @@ export class LocalMedia extends TypedEmitter<LocalMediaEvents> {
     this.#queue = result.catch(() => undefined);
     return result;
   }
-}
-
-function deviceIdOf(track: MediaStreamTrack): string | undefined {
-  const id = typeof track.getSettings === 'function' ? track.getSettings().deviceId : undefined;
-  return id === '' ? undefined : id;
-}
-
-function defaultCreateStream(): ((tracks: MediaStreamTrack[]) => MediaStream) | undefined {
-  return typeof globalThis.MediaStream === 'function' ? (tracks) => new MediaStream(tracks) : undefined;
 }
