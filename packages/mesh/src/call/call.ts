@@ -149,6 +149,10 @@ export class Call {
       const result = await this.#mesh.join(sessionId, { username: this.#options.username, media });
       if (epoch !== this.#epoch) throw errorFromCode('ABORTED', 'The call was left while joining');
       this.#dispatch({ type: 'joined', peerId: result.peerId, peers: [...this.#signaling.peers.values()] });
+      // toggled while joining: the join announced the older state
+      const now = this.#state.self.media;
+      if (now.audio !== media.audio || now.video !== media.video || now.screen !== media.screen)
+        await this.#announce(now).catch(() => {});
     } catch (error) {
       const e: SmaRTCError = isSmaRTCError(error)
         ? error
