@@ -37,6 +37,19 @@ function isLarger(
   return (width ?? 0) * (height ?? 0) > (than.frameWidth ?? 0) * (than.frameHeight ?? 0);
 }
 
+type FrameFields = { frameWidth: number | null; frameHeight: number | null; framesPerSecond: number | null };
+
+/** With several streams of one kind, the sample describes the largest one (the first one always counts). */
+function keepLargestFrame(sample: FrameFields, stat: Stat, first: boolean): void {
+  const width = num(stat.frameWidth);
+  const height = num(stat.frameHeight);
+  if (first || isLarger(width, height, sample)) {
+    sample.frameWidth = width;
+    sample.frameHeight = height;
+    sample.framesPerSecond = num(stat.framesPerSecond);
+  }
+}
+
 function addInbound(target: InboundSample | null, stat: Stat): InboundSample {
   const sample = target ?? {
     bytesReceived: 0,
@@ -55,13 +68,7 @@ function addInbound(target: InboundSample | null, stat: Stat): InboundSample {
   if (jitter !== null) sample.jitterSeconds = Math.max(sample.jitterSeconds ?? 0, jitter);
   const decoded = num(stat.framesDecoded);
   if (decoded !== null) sample.framesDecoded = (sample.framesDecoded ?? 0) + decoded;
-  const width = num(stat.frameWidth);
-  const height = num(stat.frameHeight);
-  if (target === null || isLarger(width, height, sample)) {
-    sample.frameWidth = width;
-    sample.frameHeight = height;
-    sample.framesPerSecond = num(stat.framesPerSecond);
-  }
+  keepLargestFrame(sample, stat, target === null);
   return sample;
 }
 
@@ -82,13 +89,7 @@ function addOutbound(target: OutboundSample | null, stat: Stat): OutboundSample 
   sample.packetsSent += num(stat.packetsSent) ?? 0;
   const encoded = num(stat.framesEncoded);
   if (encoded !== null) sample.framesEncoded = (sample.framesEncoded ?? 0) + encoded;
-  const width = num(stat.frameWidth);
-  const height = num(stat.frameHeight);
-  if (target === null || isLarger(width, height, sample)) {
-    sample.frameWidth = width;
-    sample.frameHeight = height;
-    sample.framesPerSecond = num(stat.framesPerSecond);
-  }
+  keepLargestFrame(sample, stat, target === null);
   const reason = stat.qualityLimitationReason;
   // A limited stream wins over an unlimited one: the worst reason is the one that matters.
   if (typeof reason === 'string' && LIMITATION_REASONS.has(reason) && reason !== 'none') {
