@@ -21,8 +21,11 @@ function step(name, command, args, extraEnv = {}) {
 }
 
 // Drop stale reports: turbo restores the ones of cached runs, the others are written afresh.
-for (const pkg of readdirSync(join(root, 'packages'))) {
-  rmSync(join(root, 'packages', pkg, '.vitest'), { recursive: true, force: true });
+for (const folder of ['packages', 'examples']) {
+  if (!existsSync(join(root, folder))) continue;
+  for (const pkg of readdirSync(join(root, folder))) {
+    rmSync(join(root, folder, pkg, '.vitest'), { recursive: true, force: true });
+  }
 }
 rmSync(join(root, 'e2e/.results'), { recursive: true, force: true });
 

@@ -1,0 +1,1 @@
+// The bot (filled in by the node-bot work).
