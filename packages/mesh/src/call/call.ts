@@ -7,7 +7,7 @@ import {
 } from '@smartc/core';
 import type { ChatMessage, MediaState } from '@smartc/protocol';
 import { MeshPeerManager, type SendOptions } from '../peers/meshPeerManager.js';
-import type { DataPayload, MeshLogger } from '../peers/types.js';
+import type { DataPayload, IceServersProvider, MeshLogger } from '../peers/types.js';
 import { QualityMonitor } from '../quality/qualityMonitor.js';
 import { DEFAULT_STATS_INTERVAL_MS, StatsCollector } from '../stats/collector.js';
 import type { WebRTCOption } from '../webrtc/webRTCImplementation.js';
@@ -27,6 +27,8 @@ export interface CallOptions {
   webrtc?: WebRTCOption;
   /** Peers beyond this many are not connected (a `mesh-limit` warning says so). Default 8. */
   maxDirectPeers?: number;
+  /** ICE servers for every peer connection (default: the join result's, from the server). */
+  iceServers?: IceServersProvider;
   /** Milliseconds between two stats samples per peer. Default 2000. */
   statsIntervalMs?: number;
   /** A signaling client of your own: the call uses it but does not dispose it. */
@@ -260,6 +262,7 @@ export class Call {
       signaling: this.#signaling,
       ...(o.webrtc ? { webrtc: o.webrtc } : {}),
       ...(o.maxDirectPeers !== undefined ? { maxDirectPeers: o.maxDirectPeers } : {}),
+      ...(o.iceServers ? { iceServers: o.iceServers } : {}),
       ...(o.logger ? { logger: o.logger } : {}),
     });
     this.#offMesh = wireMesh(this.#mesh, this.#collector, this.#quality, this.#dispatch);
