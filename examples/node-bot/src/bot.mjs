@@ -37,6 +37,7 @@ log(
 );
 
 bot.call.subscribe((snapshot) => {
+  if (shuttingDown) return; // our own leave() also ends in 'left'
   if (snapshot.status === 'failed') {
     log(`the call failed: ${snapshot.error?.message ?? 'unknown error'}`);
     void shutdown(1);

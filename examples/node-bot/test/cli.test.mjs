@@ -91,6 +91,7 @@ describe('bot.mjs', () => {
     child.kill('SIGINT');
     expect(await exited).toEqual({ code: 0, signal: null });
     expect(output).toMatch(/left, bye/);
+    expect(output).not.toMatch(/session ended/);
     await expect.poll(() => call.getSnapshot().participants.length, { timeout: 10_000 }).toBe(0);
   });
 
