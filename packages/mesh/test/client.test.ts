@@ -203,6 +203,16 @@ describe('SmaRTCClient: lifecycle', () => {
     expect(carol.of('peer-joined')).toEqual([[dave.client.peerId, 'dave']]);
   });
 
+  it('enableMesh: false is accepted and still connects', async () => {
+    const solo = createClient(server, 'frank', { sessionId: nextRoom(), enableMesh: false });
+    cleanups.push(() => solo.client.disconnect());
+    await solo.client.connect();
+    expect(solo.of('connected')).toHaveLength(1);
+    expect(solo.client.peerId).toBeTruthy();
+    expect(solo.client.getPeers()).toEqual([]);
+    expect(await solo.client.getStats()).toEqual([]);
+  });
+
   it('a failed connect emits error and rejects with the same SmaRTCError', async () => {
     const bad = createClient(server, 'eve', { token: 'not-a-token' });
     const failure = await bad.client.connect().catch((e: unknown) => e);
@@ -231,6 +241,13 @@ describe('SmaRTCClient: quality', () => {
     ).toEqual([undefined, 'high', []]);
     await alice.client.setQuality('bogus' as never);
     expect(alice.of('error').at(-1)![0]).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
+  it('the quality option is applied to each new connection (an error event where refused)', async () => {
+    const p = await connectClients(server, nextRoom(), { quality: 'medium' });
+    cleanups.push(() => p.close());
+    await waitForEvents(p.alice, () => p.alice.of('error').length > 0, 'alice reports the refusal');
+    expect(p.alice.of('error')).toEqual([[expect.objectContaining({ code: 'MEDIA_UNSUPPORTED' })]]);
   });
 
   it('peer quality-changed reports a level with reasons', async () => {

@@ -1,20 +1,12 @@
 import { errorFromCode, type SmaRTCError, TypedEmitter, type Unsubscribe } from '@smartc/core';
 import { Call } from '../call/call.js';
 import type { CallParticipant, CallSnapshot } from '../call/callState.js';
-import { applyQuality } from '../quality/applyQuality.js';
 import type { QualityPreset } from '../quality/presets.js';
-import { computePeerStats } from '../stats/compute.js';
 import { type LegacyPeerStats, toLegacyStats } from '../stats/legacy.js';
-import { sampleStats } from '../stats/sample.js';
-import type { PeerStats, StatsReportLike } from '../stats/types.js';
+import type { PeerStats } from '../stats/types.js';
 import type { SmaRTCClientEvents } from './clientEvents.js';
-import {
-  normalizeQuality,
-  type SmaRTCClientOptions,
-  type SmaRTCPeer,
-  type SmaRTCQuality,
-  type SmaRTCStatsEvent,
-} from './legacy.js';
+import { normalizeQuality, type SmaRTCClientOptions, type SmaRTCPeer, type SmaRTCQuality } from './legacy.js';
+import { applyToConnection, sampleOnDemand, statsEvent } from './peerStats.js';
 import { decodeMessage, encodeMessage, toSmaRTCError } from './wire.js';
 
 /** What the client already reported of one participant. */
@@ -24,8 +16,6 @@ interface Seen {
   quality: string;
   qualityPc: RTCPeerConnection | null;
 }
-
-const ON_DEMAND_SAMPLE_MS = 300;
 
 /**
  * The original SmaRTC SDK's client, on top of {@link Call}: same options, methods and events, with
@@ -203,11 +193,7 @@ export class SmaRTCClient extends TypedEmitter<SmaRTCClientEvents> {
     if (latest && latest.bitrate !== null) return latest;
     const pc = call.mesh.getPeer(peerId)?.pc;
     if (!pc) return latest;
-    const read = async () =>
-      sampleStats((await pc.getStats()) as unknown as StatsReportLike, performance.now());
-    const first = await read();
-    await new Promise((resolve) => setTimeout(resolve, ON_DEMAND_SAMPLE_MS));
-    return toLegacyStats(computePeerStats(first, await read()));
+    return sampleOnDemand(pc);
   }
 
   async #applyQuality(call: Call, peerId: string, explicit: boolean): Promise<void> {
@@ -217,17 +203,10 @@ export class SmaRTCClient extends TypedEmitter<SmaRTCClientEvents> {
     const snapshot = call.getSnapshot();
     const stats = snapshot.participants.find((p) => p.peerId === peerId)?.stats as PeerStats | null;
     const peerCount = snapshot.participants.filter((p) => p.connectionState === 'connected').length;
-    const senders = pc.getSenders().filter((s) => s.track?.kind === 'video');
-    for (const sender of senders) {
-      try {
-        await applyQuality(sender, preset, { peerCount, stats: stats ?? null });
-      } catch (error) {
-        if (this.#qualityFailed.has(pc) && !explicit) return;
-        this.#qualityFailed.add(pc);
-        this.emit('error', toSmaRTCError(error, 'MEDIA_UNSUPPORTED', `Could not set the quality: ${error}`));
-        return;
-      }
-    }
+    const error = await applyToConnection(pc, preset, { peerCount, stats: stats ?? null });
+    if (error === null || (!explicit && this.#qualityFailed.has(pc))) return;
+    this.#qualityFailed.add(pc);
+    this.emit('error', toSmaRTCError(error, 'MEDIA_UNSUPPORTED', `Could not set the quality: ${error}`));
   }
 
   #wire(call: Call): void {
@@ -310,15 +289,4 @@ export class SmaRTCClient extends TypedEmitter<SmaRTCClientEvents> {
       }
     }
   }
-}
-
-function statsEvent(p: CallParticipant, stats: PeerStats): SmaRTCStatsEvent {
-  const legacy = toLegacyStats(stats);
-  return {
-    peerId: p.peerId,
-    username: p.username,
-    ...legacy,
-    bandwidth: legacy.bitrate,
-    roundTripTime: legacy.latency,
-  };
 }
