@@ -101,6 +101,13 @@ describe('SmaRTCClient: the original example', () => {
     // a current rate, not cumulative kilobits: a second later it stays in the same range
     expect(second!.bitrate!).toBeLessThan(first!.bitrate! * 4 + 200);
     expect(second!.bitrate!).toBeGreaterThan(first!.bitrate! / 4 - 50);
+    // and well below the cumulative kilobits the original SDK reported (media has flowed for > 2.5 s)
+    const connection = alice.client.getPeers()[0]!.connection;
+    let bytes = 0;
+    (await connection.getStats()).forEach((r: { type: string; bytesReceived?: number }) => {
+      if (r.type === 'inbound-rtp') bytes += r.bytesReceived ?? 0;
+    });
+    expect(second!.bitrate!).toBeLessThan(((bytes * 8) / 1000) * 0.75);
   });
 });
 
