@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // `pnpm bench`: the SmaRTC benchmarks, measured side by side in one run, printed as Markdown tables.
 // `pnpm bench --quick` runs a short version (smaller counts) for a smoke check.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { benchCallSetupNode } from './callSetup.mjs';
+import { benchCallSetupChromium } from './callSetupBrowser.mjs';
 import { printTable } from './lib/stats.mjs';
 import { benchMemory } from './memory.mjs';
 import { benchRelay } from './relay.mjs';
@@ -19,6 +22,16 @@ const relayLoads = quick
 const memoryOptions = quick
   ? { levels: [200, 500], roomSize: 8 }
   : { levels: [1000, 5000, 10000], roomSize: 8 };
+// Call setup: runs per room size, each run a fresh room where every peer joins at the same instant.
+const callSetupPlans = quick
+  ? [
+      { peers: 2, runs: 3 },
+      { peers: 6, runs: 1 },
+    ]
+  : [
+      { peers: 2, runs: 10 },
+      { peers: 6, runs: 5 },
+    ];
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 console.log(`SmaRTC benchmarks${quick ? ' (quick)' : ''} — ${machine}\n`);
@@ -30,6 +43,26 @@ const sections = [
   printTable('Signal relay through the server (closed loop, loopback)', relayRows),
   printTable('Server memory per 1,000 connected-and-joined clients', await benchMemory(memoryOptions)),
 ];
+
+// `pnpm bench` builds the server only; the call-setup benchmarks load @smartc/mesh (cached when unchanged).
+execFileSync(
+  'pnpm',
+  ['exec', 'turbo', 'run', 'build', '--filter=@smartc/mesh...', '--output-logs=errors-only'],
+  {
+    cwd: new URL('..', import.meta.url).pathname,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+const nodeSetup = await benchCallSetupNode(callSetupPlans);
+const chromiumSetup = await benchCallSetupChromium(callSetupPlans);
+if (chromiumSetup.skipped) console.log(`Call setup in Chromium skipped: ${chromiumSetup.skipped}\n`);
+sections.push(
+  printTable('Call setup (loopback)', [...nodeSetup.rows, ...chromiumSetup.rows]),
+  printTable('Call setup breakdown (medians per peer pair, ms since join())', [
+    ...nodeSetup.breakdown,
+    ...chromiumSetup.breakdown,
+  ]),
+);
 
 const out = new URL('./results/', import.meta.url).pathname;
 mkdirSync(out, { recursive: true });
