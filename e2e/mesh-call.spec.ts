@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { buildMeshBrowserBundle } from '../scripts/build-browser-bundle.mjs';
 import {
+  closeMeshPage,
   decodingVideos,
   frameCounts,
   type MeshPage,
@@ -18,6 +19,8 @@ type Sample = Awaited<ReturnType<typeof sampleVideo>>;
 /** Red after a lossy codec: red channel high, green and blue low. */
 const isRed = (s: Sample) => s !== null && s.r > 170 && s.g < 90 && s.b < 90;
 
+const isBlack = (s: Sample) => s !== null && s.r < 30 && s.g < 30 && s.b < 30;
+
 let bundlePath: string;
 test.beforeAll(async () => {
   bundlePath = await buildMeshBrowserBundle();
@@ -26,10 +29,13 @@ test.beforeAll(async () => {
 test('three Chromium pages in one mesh call: video, mute, camera switch, screen share, leave', async ({
   browser,
 }) => {
+  // A room of its own per run: a participant of an earlier run that did not leave cleanly is no ghost here.
+  const room = `e2e-mesh-${test.info().repeatEachIndex}-${Date.now().toString(36)}`;
   const pages: MeshPage[] = [];
   try {
     // Three participants, each in its own browser context, joining one after the other.
-    for (const name of ['alice', 'bob', 'carol']) pages.push(await openMeshPage(browser, bundlePath, name));
+    for (const name of ['alice', 'bob', 'carol'])
+      pages.push(await openMeshPage(browser, bundlePath, room, name));
     const [a, b, c] = pages;
 
     // Every page decodes the two others' videos, and their frames keep coming.
@@ -61,6 +67,13 @@ test('three Chromium pages in one mesh call: video, mute, camera switch, screen 
       await expect
         .poll(async () => (await participantOf(p.page, 'alice'))?.media, { timeout: 10_000 })
         .toMatchObject({ audio: false, video: false });
+      // A disabled camera track sends black frames.
+      await expect
+        .poll(async () => isBlack(await sampleVideo(p.page, 'alice')), {
+          timeout: 10_000,
+          message: `${p.username} sees alice's video go black`,
+        })
+        .toBe(true);
     }
     await a.page.evaluate(async () => {
       const { call } = window as unknown as MeshPageGlobals;
@@ -153,6 +166,6 @@ test('three Chromium pages in one mesh call: video, mute, camera switch, screen 
         .toEqual(p === a ? ['bob'] : ['alice']);
     }
   } finally {
-    await Promise.all(pages.map((p) => p.context.close()));
+    await Promise.all(pages.map(closeMeshPage));
   }
 });

@@ -32,6 +32,7 @@ export interface MeshPage {
 export async function openMeshPage(
   browser: Browser,
   bundlePath: string,
+  room: string,
   username: string,
 ): Promise<MeshPage> {
   const context = await browser.newContext({ viewport: { width: 960, height: 400 } });
@@ -44,60 +45,65 @@ export async function openMeshPage(
      <h3 style="margin:8px">${username}</h3><div id="grid"></div><button id="share">share</button>`,
   );
   await page.addScriptTag({ path: bundlePath });
-  await page.evaluate(async (username) => {
-    const w = window as unknown as MeshPageGlobals;
-    w.frames = {};
-    w.media = new w.SmaRTCMesh.LocalMedia();
-    const localStream: MediaStream = await w.media.start({ audio: true, video: true });
-    w.call = new w.SmaRTCMesh.Call({ serverUrl: location.origin, username });
-    w.media.on('track-replaced', (kind: 'audio' | 'video', _old: MediaStreamTrack, track: MediaStreamTrack) =>
-      w.call.mesh.replaceTrack(kind, track),
-    );
-    const grid = document.getElementById('grid') as HTMLDivElement;
-    // biome-ignore lint/suspicious/noExplicitAny: snapshot from the bundle.
-    const render = (snapshot: any) => {
-      w.snapshot = snapshot;
-      const present = new Set<string>();
-      for (const p of snapshot.participants) {
-        present.add(p.peerId);
-        let video = grid.querySelector<HTMLVideoElement>(`video[data-peer="${p.peerId}"]`);
-        if (!video) {
-          const figure = document.createElement('figure');
-          video = document.createElement('video');
-          video.dataset.peer = p.peerId;
-          video.dataset.user = p.username;
-          video.muted = true;
-          video.autoplay = true;
-          video.playsInline = true;
-          const caption = document.createElement('figcaption');
-          caption.textContent = p.username;
-          figure.append(video, caption);
-          grid.append(figure);
-          const peerId = p.peerId;
-          const v = video;
-          w.frames[peerId] = 0;
-          const count = () => {
-            w.frames[peerId] += 1;
+  await page.evaluate(
+    async ({ room, username }) => {
+      const w = window as unknown as MeshPageGlobals;
+      w.frames = {};
+      w.media = new w.SmaRTCMesh.LocalMedia();
+      const localStream: MediaStream = await w.media.start({ audio: true, video: true });
+      w.call = new w.SmaRTCMesh.Call({ serverUrl: location.origin, username });
+      w.media.on(
+        'track-replaced',
+        (kind: 'audio' | 'video', _old: MediaStreamTrack, track: MediaStreamTrack) =>
+          w.call.mesh.replaceTrack(kind, track),
+      );
+      const grid = document.getElementById('grid') as HTMLDivElement;
+      // biome-ignore lint/suspicious/noExplicitAny: snapshot from the bundle.
+      const render = (snapshot: any) => {
+        w.snapshot = snapshot;
+        const present = new Set<string>();
+        for (const p of snapshot.participants) {
+          present.add(p.peerId);
+          let video = grid.querySelector<HTMLVideoElement>(`video[data-peer="${p.peerId}"]`);
+          if (!video) {
+            const figure = document.createElement('figure');
+            video = document.createElement('video');
+            video.dataset.peer = p.peerId;
+            video.dataset.user = p.username;
+            video.muted = true;
+            video.autoplay = true;
+            video.playsInline = true;
+            const caption = document.createElement('figcaption');
+            caption.textContent = p.username;
+            figure.append(video, caption);
+            grid.append(figure);
+            const peerId = p.peerId;
+            const v = video;
+            w.frames[peerId] = 0;
+            const count = () => {
+              w.frames[peerId] += 1;
+              v.requestVideoFrameCallback(count);
+            };
             v.requestVideoFrameCallback(count);
-          };
-          v.requestVideoFrameCallback(count);
+          }
+          if (p.stream && video.srcObject !== p.stream) {
+            video.srcObject = p.stream;
+            video.play().catch(() => {});
+          }
         }
-        if (p.stream && video.srcObject !== p.stream) {
-          video.srcObject = p.stream;
-          video.play().catch(() => {});
+        for (const video of grid.querySelectorAll<HTMLVideoElement>('video[data-peer]')) {
+          if (!present.has(video.dataset.peer as string)) {
+            video.srcObject = null;
+            video.closest('figure')?.remove();
+          }
         }
-      }
-      for (const video of grid.querySelectorAll<HTMLVideoElement>('video[data-peer]')) {
-        if (!present.has(video.dataset.peer as string)) {
-          video.srcObject = null;
-          video.closest('figure')?.remove();
-        }
-      }
-    };
-    w.call.subscribe(render);
-    await w.call.join('e2e-mesh', { localStream });
-    render(w.call.getSnapshot());
-  }, username);
+      };
+      w.call.subscribe(render);
+      await w.call.join(room, { localStream });
+      render(w.call.getSnapshot());
+    },
+    { room, username },
+  );
   return { context, page, username };
 }
 
@@ -171,4 +177,11 @@ export function sampleVideo(page: Page, username: string) {
       b: Math.round(sum[2] / n),
     };
   }, username);
+}
+
+/** Leaves the call (so the server drops the participant at once, not at a transport timeout), then closes the context. */
+export async function closeMeshPage({ page, context }: MeshPage) {
+  const left = page.evaluate(() => (window as unknown as MeshPageGlobals).call?.dispose()).catch(() => {});
+  await Promise.race([left, new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  await context.close();
 }
