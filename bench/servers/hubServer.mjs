@@ -21,3 +21,4 @@ process.on('message', (m) => {
   }
 });
 process.on('SIGTERM', () => server.close().then(() => process.exit(0)));
+process.on('disconnect', () => process.exit(0)); // the benchmark process died: do not linger
