@@ -108,8 +108,17 @@ export async function benchCallSetupChromium(plans) {
   const executablePath = findChromium();
   if (!executablePath) return { skipped: 'no Chromium found (set CHROMIUM_PATH)', rows: [], breakdown: [] };
   const bundle = await buildMeshBrowserBundle();
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  } catch (error) {
+    return {
+      skipped: `Chromium at ${executablePath} did not start: ${error.message.split('\n')[0]}`,
+      rows: [],
+      breakdown: [],
+    };
+  }
   const server = await startChildServer(new URL('./servers/hubServer.mjs', import.meta.url).pathname);
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   const rows = [];
   const breakdown = [];
   try {
