@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench`: the SmaRTC benchmarks, measured side by side in one run, printed as Markdown tables.
 // `pnpm bench --quick` runs a short version (smaller counts) for a smoke check.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchCallSetupNode } from './callSetup.mjs';
@@ -44,15 +43,6 @@ const sections = [
   printTable('Server memory per 1,000 connected-and-joined clients', await benchMemory(memoryOptions)),
 ];
 
-// `pnpm bench` builds the server only; the call-setup benchmarks load @smartc/mesh (cached when unchanged).
-execFileSync(
-  'pnpm',
-  ['exec', 'turbo', 'run', 'build', '--filter=@smartc/mesh...', '--output-logs=errors-only'],
-  {
-    cwd: new URL('..', import.meta.url).pathname,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  },
-);
 const nodeSetup = await benchCallSetupNode(callSetupPlans);
 const chromiumSetup = await benchCallSetupChromium(callSetupPlans);
 if (chromiumSetup.skipped) console.log(`Call setup in Chromium skipped: ${chromiumSetup.skipped}\n`);
