@@ -36,7 +36,11 @@ export interface MeshPeerManagerOptions {
   webrtc?: WebRTCOption;
   /** Fresh ICE servers for every connection and ICE restart (default: the latest join result's). */
   iceServers?: IceServersProvider;
-  /** Peers beyond this many are not connected and `mesh-limit` says so (default 8). */
+  /**
+   * Connections per peer (default 8). Symmetric: only the first `maxDirectPeers + 1` participants in join
+   * order (as the server lists them) connect, to each other; later ones connect to nobody, and `mesh-limit`
+   * says so on both sides, until someone earlier leaves.
+   */
   maxDirectPeers?: number;
   /** Above this many connected peers while sending video, `mesh-limit` warns about the uplink (default 4). */
   videoUplinkWarningPeers?: number;
@@ -94,6 +98,8 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
   readonly #o: MeshPeerManagerOptions;
   readonly #sessions = new Map<string, PeerSession>();
   readonly #skipped = new Set<string>();
+  /** Participants (this one included) in join order, for the symmetric `maxDirectPeers` rule. */
+  #order: string[] = [];
   readonly #local = new Map<string, LocalTrack>();
   readonly #unsubscribe: Unsubscribe[];
   #early: Array<[string, Signal]> = [];
@@ -178,6 +184,7 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
     if (this.#localPeerId === result.peerId) return;
     if (this.#localPeerId !== undefined) this.#closeAll('rebuilt');
     this.#localPeerId = result.peerId;
+    this.#order = [...result.peers.map((p) => p.peerId), result.peerId];
     this.#o.logger?.info?.(`[mesh] attached as ${result.peerId} with ${result.peers.length} peer(s)`);
     const known = new Map<string, PeerInfo>(result.peers.map((p) => [p.peerId, p]));
     for (const [id, peer] of this.#signaling.peers) known.set(id, peer);
@@ -248,10 +255,14 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
 
   #onPeerLeft(peerId: string): void {
     this.#skipped.delete(peerId);
+    this.#order = this.#order.filter((id) => id !== peerId);
     const session = this.#sessions.get(peerId);
-    if (!session) return;
-    this.#sessions.delete(peerId);
-    this.#closeSession(session, 'left');
+    if (session) {
+      this.#sessions.delete(peerId);
+      this.#closeSession(session, 'left');
+    }
+    // A place may have opened below the limit: connect whoever now ranks within it.
+    if (this.#skipped.size > 0) for (const id of this.#signaling.peers.keys()) this.#ensureSession(id);
   }
 
   #onSignal(from: string, payload: SignalPayload): void {
@@ -299,6 +310,13 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
     return this.#localPeerId !== undefined;
   }
 
+  /** Position in join order (peers not seen yet are appended, so both sides rank them last). */
+  #rank(peerId: string): number {
+    let index = this.#order.indexOf(peerId);
+    if (index < 0) index = this.#order.push(peerId) - 1;
+    return index;
+  }
+
   #activeCount(): number {
     let n = 0;
     for (const s of this.#sessions.values()) if (s.state !== 'failed' && s.state !== 'closed') n += 1;
@@ -311,7 +329,7 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
     const existing = this.#sessions.get(peerId);
     if (existing) return existing;
     const limit = this.#o.maxDirectPeers ?? 8;
-    if (this.#activeCount() >= limit) {
+    if (this.#rank(peerId) > limit || this.#rank(local) > limit) {
       if (!this.#skipped.has(peerId)) {
         this.#skipped.add(peerId);
         this.emit('mesh-limit', {
@@ -324,6 +342,7 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
       }
       return undefined;
     }
+    this.#skipped.delete(peerId);
     const session = this.#createSession(peerId, local, remoteGeneration);
     this.#sessions.set(peerId, session);
     this.emit('peer-state', peerId, session.state);
@@ -392,6 +411,7 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
     const sessions = [...this.#sessions.values()];
     this.#sessions.clear();
     this.#skipped.clear();
+    this.#order = [];
     this.#uplinkWarned = false;
     for (const session of sessions) this.#closeSession(session, reason);
   }
