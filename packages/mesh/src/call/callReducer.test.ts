@@ -53,6 +53,7 @@ describe('callReducer', () => {
     expect(s.self).toEqual({
       peerId: null,
       username: 'alice',
+      screenSharing: false,
       media: { audio: false, video: false, screen: false },
       stream: null,
     });
@@ -300,5 +301,21 @@ describe('callReducer', () => {
       stream: null,
     });
     expect(other.messages).toEqual([]);
+  });
+});
+
+describe('callReducer: screen share', () => {
+  it('self-screen sets screenSharing and media.screen, and is a no-op when unchanged', () => {
+    const start = initialCallState('alice');
+    expect(start.self.screenSharing).toBe(false);
+    const on = callReducer(start, { type: 'self-screen', sharing: true });
+    expect(on.self).toMatchObject({
+      screenSharing: true,
+      media: { audio: false, video: false, screen: true },
+    });
+    expect(Object.isFrozen(on.self)).toBe(true);
+    expect(callReducer(on, { type: 'self-screen', sharing: true })).toBe(on);
+    const off = callReducer(on, { type: 'self-screen', sharing: false });
+    expect(off.self).toMatchObject({ screenSharing: false, media: { screen: false } });
   });
 });

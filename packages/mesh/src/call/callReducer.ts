@@ -7,6 +7,7 @@ import type { PeerStats } from '../stats/types.js';
 import {
   type CallParticipant,
   type CallSnapshot,
+  type CallWarning,
   MAX_CALL_MESSAGES,
   MAX_CALL_WARNINGS,
 } from './callState.js';
@@ -30,8 +31,9 @@ export type CallAction =
   | { type: 'quality'; peerId: string; quality: QualityReport }
   | { type: 'self-media'; media: Partial<MediaState> }
   | { type: 'self-stream'; stream: MediaStream | null; media: MediaState }
+  | { type: 'self-screen'; sharing: boolean }
   | { type: 'message'; message: ChatMessage }
-  | { type: 'warning'; warning: MeshLimitWarning };
+  | { type: 'warning'; warning: MeshLimitWarning | CallWarning };
 
 const freeze = Object.freeze;
 
@@ -223,6 +225,11 @@ export function callReducer(state: CallSnapshot, action: CallAction): CallSnapsh
       const next = media(action.media);
       if (state.self.stream === action.stream && sameMedia(next, state.self.media)) return state;
       return patch(state, { self: freeze({ ...state.self, stream: action.stream, media: next }) });
+    }
+    case 'self-screen': {
+      const next = media({ ...state.self.media, screen: action.sharing });
+      if (state.self.screenSharing === action.sharing && sameMedia(next, state.self.media)) return state;
+      return patch(state, { self: freeze({ ...state.self, screenSharing: action.sharing, media: next }) });
     }
     case 'message':
       if (state.messages.some((m) => m.id === action.message.id)) return state;

@@ -32,8 +32,10 @@ export interface CallSelf {
   readonly username: string;
   /** What you announce to the others. */
   readonly media: Readonly<MediaState>;
-  /** The local stream you send (`null`: nothing). */
+  /** The local stream you send (`null`: nothing); with Call-owned media, `call.localMedia.stream`. */
   readonly stream: MediaStream | null;
+  /** Whether you share your screen (`call.startScreenShare()`); `media.screen` follows it. */
+  readonly screenSharing: boolean;
 }
 
 /** One remote participant. The object keeps its identity until something of it changes. */
@@ -57,8 +59,19 @@ export interface CallSignalingState {
   readonly reason?: ConnectionStateReason;
 }
 
-/** A warning about the call (today: the mesh is larger than what connects or carries well). */
-export type CallWarning = Readonly<MeshLimitWarning>;
+/**
+ * A non-fatal media problem of Call-owned media: `media-fallback` (the camera failed, the call went on
+ * audio-only) or `media-error` (e.g. a lost device could not be replaced).
+ */
+export interface CallMediaWarning {
+  reason: 'media-fallback' | 'media-error';
+  /** The normalised `MEDIA_*` error. */
+  error: SmaRTCError;
+  message: string;
+}
+
+/** A warning about the call: the mesh is larger than what connects or carries well, or a media problem. */
+export type CallWarning = Readonly<MeshLimitWarning> | Readonly<CallMediaWarning>;
 
 /**
  * The immutable state of a {@link Call}. A new object only when something changed; never mutated.
@@ -91,7 +104,7 @@ export function initialCallState(username: string): CallSnapshot {
   return Object.freeze({
     status: 'idle',
     sessionId: null,
-    self: Object.freeze({ peerId: null, username, media: NO_MEDIA, stream: null }),
+    self: Object.freeze({ peerId: null, username, media: NO_MEDIA, stream: null, screenSharing: false }),
     participants: Object.freeze([]),
     signaling: Object.freeze({ state: 'disconnected' }),
     messages: Object.freeze([]),

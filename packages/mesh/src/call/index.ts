@@ -1,6 +1,7 @@
 export { Call, type CallJoinOptions, type CallListener, type CallOptions } from './call.js';
 export { type CallAction, callReducer } from './callReducer.js';
 export {
+  type CallMediaWarning,
   type CallParticipant,
   type CallSelf,
   type CallSignalingState,
