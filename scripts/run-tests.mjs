@@ -31,7 +31,14 @@ rmSync(join(root, 'e2e/.results'), { recursive: true, force: true });
 
 const results = [
   step('chromium', 'node', ['scripts/ensure-chromium.mjs']),
-  step('unit and integration tests', 'pnpm', ['exec', 'turbo', 'run', 'test', '--continue', '--concurrency=1']),
+  step('unit and integration tests', 'pnpm', [
+    'exec',
+    'turbo',
+    'run',
+    'test',
+    '--continue',
+    '--concurrency=1',
+  ]),
   step('build for e2e', 'pnpm', ['exec', 'turbo', 'run', 'build']),
 ];
 if (existsSync(join(root, 'e2e/playwright.config.ts')) && results[0] && results[2]) {
