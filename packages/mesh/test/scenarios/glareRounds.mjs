@@ -39,10 +39,12 @@ for (let round = 1; round <= rounds; round++) {
   let full = false;
   try {
     await Promise.all(bots.map((b) => b.mesh.join(`glare-${round}`, { username: b.name })));
-    while (!(full = bots.every((b) => connectedCount(b) === peers - 1 && b.mesh.peers.size === peers - 1))) {
-      if (Date.now() - started > ROUND_TIMEOUT_MS) break;
+    const isFull = () =>
+      bots.every((b) => connectedCount(b) === peers - 1 && b.mesh.peers.size === peers - 1);
+    while (!isFull() && Date.now() - started <= ROUND_TIMEOUT_MS) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    full = isFull();
   } catch (error) {
     bots[0].problems.push(`join failed: ${error.message}`);
   }
