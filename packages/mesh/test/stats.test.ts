@@ -1,24 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type PeerStats, StatsCollector, toLegacyStats } from '../src/stats/index.js';
-import { connectMediaPair, type MediaPair } from './helpers/statsPair.js';
+import { StatsCollector, toLegacyStats } from '../src/stats/index.js';
+import { connectMediaPair, type MediaPair, nextStats } from './helpers/statsPair.js';
 
 const INTERVAL_MS = 400;
 /** 320x240 VP8 on loopback stays well under this; a cumulative total would exceed it within seconds. */
 const SANE_MAX_KBPS = 5000;
-
-function nextStats(collector: StatsCollector, peerId: string, count: number): Promise<PeerStats[]> {
-  return new Promise((resolve) => {
-    const seen: PeerStats[] = [];
-    const off = collector.on('stats', (id, stats) => {
-      if (id !== peerId) return;
-      seen.push(stats);
-      if (seen.length === count) {
-        off();
-        resolve(seen);
-      }
-    });
-  });
-}
 
 describe('StatsCollector on real @roamhq/wrtc connections', () => {
   let pair: MediaPair | undefined;

@@ -1,21 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyQuality, QUALITY_PRESETS } from '../src/quality/index.js';
-import { type PeerStats, StatsCollector } from '../src/stats/index.js';
-import { connectMediaPair, type MediaPair } from './helpers/statsPair.js';
+import { StatsCollector } from '../src/stats/index.js';
+import { connectMediaPair, type MediaPair, nextStats } from './helpers/statsPair.js';
 
 const INTERVAL_MS = 400;
-
-function statsAfter(collector: StatsCollector, peerId: string, count: number): Promise<PeerStats> {
-  return new Promise((resolve) => {
-    let seen = 0;
-    const off = collector.on('stats', (id, stats) => {
-      if (id === peerId && ++seen === count) {
-        off();
-        resolve(stats);
-      }
-    });
-  });
-}
 
 describe('applyQuality on real @roamhq/wrtc senders', () => {
   let pair: MediaPair | undefined;
@@ -39,13 +27,13 @@ describe('applyQuality on real @roamhq/wrtc senders', () => {
     pair = await connectMediaPair();
     collector = new StatsCollector({ intervalMs: INTERVAL_MS });
     collector.add('sender', pair.sender);
-    await statsAfter(collector, 'sender', 3);
+    await nextStats(collector, 'sender', 3);
 
     const outcome = await applyQuality(pair.videoSender, 'low').then(
       (target) => ({ target, error: undefined }),
       (error: unknown) => ({ target: undefined, error }),
     );
-    const after = await statsAfter(collector, 'sender', 4);
+    const after = (await nextStats(collector, 'sender', 4)).at(-1)!;
     if (outcome.error === undefined) {
       // A conforming implementation: the encoding is written and the measured rate stays under the cap.
       expect(pair.videoSender.getParameters().encodings[0]?.maxBitrate).toBe(QUALITY_PRESETS.low.maxBitrate);

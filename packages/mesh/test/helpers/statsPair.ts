@@ -1,4 +1,6 @@
 import wrtc from '@roamhq/wrtc';
+import type { PeerStats, StatsCollector } from '../../src/stats/index.js';
+import { startSources } from './peers.js';
 
 /** Two real @roamhq/wrtc peer connections connected in-process, one sending video and audio to the other. */
 export interface MediaPair {
@@ -8,46 +10,6 @@ export interface MediaPair {
   audioSender: RTCRtpSender;
   /** Stops the sources and closes both connections. Idempotent. */
   close(): void;
-}
-
-const WIDTH = 320;
-const HEIGHT = 240;
-const FPS = 30;
-const AUDIO_RATE = 48_000;
-const AUDIO_CHUNK_MS = 10;
-
-/** Pushes changing I420 frames (so the encoder has something to encode) and a sine tone. */
-function startSources() {
-  const video = new wrtc.nonstandard.RTCVideoSource();
-  const audio = new wrtc.nonstandard.RTCAudioSource();
-  const frame = new Uint8Array(WIDTH * HEIGHT * 1.5);
-  let n = 0;
-  const videoTimer = setInterval(() => {
-    n += 1;
-    for (let i = n % 61; i < frame.length; i += 61) frame[i] = (i + n * 13) & 0xff;
-    video.onFrame({ width: WIDTH, height: HEIGHT, data: frame });
-  }, 1000 / FPS);
-  const samples = new Int16Array((AUDIO_RATE * AUDIO_CHUNK_MS) / 1000);
-  let phase = 0;
-  const audioTimer = setInterval(() => {
-    for (let i = 0; i < samples.length; i++) {
-      phase += 0.06;
-      samples[i] = Math.round(Math.sin(phase) * 8000);
-    }
-    audio.onData({ samples, sampleRate: AUDIO_RATE });
-  }, AUDIO_CHUNK_MS);
-  const videoTrack = video.createTrack();
-  const audioTrack = audio.createTrack();
-  return {
-    videoTrack,
-    audioTrack,
-    stop() {
-      clearInterval(videoTimer);
-      clearInterval(audioTimer);
-      videoTrack.stop();
-      audioTrack.stop();
-    },
-  };
 }
 
 function waitConnected(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {
@@ -86,10 +48,10 @@ export async function connectMediaPair(): Promise<MediaPair> {
       if (e.candidate && sender.signalingState !== 'closed')
         void sender.addIceCandidate(e.candidate).catch(() => {});
     };
-    const videoStream = new wrtc.MediaStream([sources.videoTrack]) as unknown as MediaStream;
-    const audioStream = new wrtc.MediaStream([sources.audioTrack]) as unknown as MediaStream;
-    const videoSender = sender.addTrack(sources.videoTrack as unknown as MediaStreamTrack, videoStream);
-    const audioSender = sender.addTrack(sources.audioTrack as unknown as MediaStreamTrack, audioStream);
+    const videoStream = new wrtc.MediaStream([sources.videoTrack as never]) as unknown as MediaStream;
+    const audioStream = new wrtc.MediaStream([sources.audioTrack as never]) as unknown as MediaStream;
+    const videoSender = sender.addTrack(sources.videoTrack, videoStream);
+    const audioSender = sender.addTrack(sources.audioTrack, audioStream);
     await sender.setLocalDescription(await sender.createOffer());
     await receiver.setRemoteDescription(sender.localDescription!);
     await receiver.setLocalDescription(await receiver.createAnswer());
@@ -100,4 +62,19 @@ export async function connectMediaPair(): Promise<MediaPair> {
     close();
     throw error;
   }
+}
+
+/** Resolves the next `count` stats the collector reports for `peerId` (in order). */
+export function nextStats(collector: StatsCollector, peerId: string, count: number): Promise<PeerStats[]> {
+  return new Promise((resolve) => {
+    const seen: PeerStats[] = [];
+    const off = collector.on('stats', (id, stats) => {
+      if (id !== peerId) return;
+      seen.push(stats);
+      if (seen.length === count) {
+        off();
+        resolve(seen);
+      }
+    });
+  });
 }
