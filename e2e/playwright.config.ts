@@ -6,6 +6,15 @@ const PORT = Number(process.env.E2E_PORT ?? 8099);
 const RESULTS = new URL('./.results/', import.meta.url).pathname;
 const DB = `${RESULTS}e2e.db`;
 
+/** The reference server every browser test talks to. */
+const SERVER_URL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * Example apps served for their end-to-end tests: each is built by `pnpm build` (Vite) and served by
+ * `vite preview` on its own port, which proxies `/api` and `/signalhub` to the reference server.
+ */
+const EXAMPLE_APPS: ReadonlyArray<{ filter: string; port: number }> = [];
+
 mkdirSync(RESULTS, { recursive: true });
 rmSync(DB, { force: true });
 
@@ -16,16 +25,28 @@ export default defineConfig({
   timeout: 60_000,
   workers: 1,
   reporter: [['list'], ['json', { outputFile: `${RESULTS}results.json` }]],
-  webServer: {
-    command: `node packages/server/dist/cli.js --demo --port ${PORT} --db ${DB}`,
-    cwd: new URL('..', import.meta.url).pathname,
-    url: `http://127.0.0.1:${PORT}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
-  use: { baseURL: `http://127.0.0.1:${PORT}` },
+  webServer: [
+    {
+      command: `node packages/server/dist/cli.js --demo --port ${PORT} --db ${DB}`,
+      cwd: new URL('..', import.meta.url).pathname,
+      url: `${SERVER_URL}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    ...EXAMPLE_APPS.map(({ filter, port }) => ({
+      command: `pnpm --filter ${filter} exec vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+      cwd: new URL('..', import.meta.url).pathname,
+      url: `http://127.0.0.1:${port}/`,
+      env: { SMARTC_SERVER_URL: SERVER_URL },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    })),
+  ],
+  use: { baseURL: SERVER_URL },
   projects: [
     {
       name: 'chromium',
