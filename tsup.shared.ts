@@ -11,7 +11,7 @@ export function libraryBuild(overrides: Options = {}): Options {
     dts: true,
     clean: true,
     sourcemap: true,
-    target: 'es2020',
+    target: 'es2022',
     ...overrides,
   };
 }
