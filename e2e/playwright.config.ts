@@ -13,7 +13,9 @@ const SERVER_URL = `http://127.0.0.1:${PORT}`;
  * Example apps served for their end-to-end tests: each is built by `pnpm build` (Vite) and served by
  * `vite preview` on its own port, which proxies `/api` and `/signalhub` to the reference server.
  */
-const EXAMPLE_APPS: ReadonlyArray<{ filter: string; port: number }> = [];
+const EXAMPLE_APPS: ReadonlyArray<{ filter: string; port: number }> = [
+  { filter: '@smartc/example-vue', port: 8102 },
+];
 
 mkdirSync(RESULTS, { recursive: true });
 rmSync(DB, { force: true });

@@ -1,0 +1,128 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+
+/** The Vue example app, served by `vite preview` (see EXAMPLE_APPS in playwright.config.ts). */
+const APP = 'http://127.0.0.1:8102/';
+const SCREENSHOT = new URL('./.results/vue-example.png', import.meta.url).pathname;
+
+interface Participant {
+  context: BrowserContext;
+  page: Page;
+}
+
+async function open(browser: Browser, url = APP): Promise<Participant> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 720 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  await page.goto(url);
+  return { context, page };
+}
+
+/** The remote tile of `name` on `page`. */
+const tileOf = (page: Page, name: string) =>
+  page.locator('.smartc-tile:not([data-local])', {
+    has: page.locator('.smartc-tile__name', { hasText: name }),
+  });
+
+/** What `page`'s <video> of `name` decodes: its size and the frames presented so far. */
+function remoteVideo(page: Page, name: string) {
+  return tileOf(page, name)
+    .locator('video')
+    .evaluate((video: HTMLVideoElement) => ({
+      width: video.videoWidth,
+      height: video.videoHeight,
+      frames: video.getVideoPlaybackQuality().totalVideoFrames,
+    }));
+}
+
+/** Waits until `page` decodes `name`'s video and its frames keep advancing. */
+async function expectVideoFlowing(page: Page, name: string) {
+  await expect
+    .poll(async () => (await remoteVideo(page, name)).width, { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  const before = (await remoteVideo(page, name)).frames;
+  await expect
+    .poll(async () => (await remoteVideo(page, name)).frames, {
+      timeout: 10_000,
+      message: `${name}'s video advances`,
+    })
+    .toBeGreaterThanOrEqual(before + 10);
+  await expect(tileOf(page, name).locator('.smartc-tile__play')).toHaveCount(0); // autoplay was not blocked
+}
+
+/** Waits until `page` shows live stats for `name`: RTT, inbound bitrate and a quality badge. */
+async function expectStats(page: Page, name: string) {
+  const stats = page.locator('.tile', { has: tileOf(page, name) }).locator('.stats');
+  await expect(stats.locator('[data-stat="rtt"]')).toHaveText(/^\d+ ms$/, { timeout: 15_000 });
+  await expect(stats.locator('[data-stat="in"]')).toHaveText(/^\d+ kbps$/, { timeout: 15_000 });
+  await expect(stats.locator('.smartc-quality')).toHaveAttribute('data-level', /good|warning|bad/, {
+    timeout: 20_000,
+  });
+}
+
+test('Vue example: alice signs in and starts a call, a guest joins by the link; both see and hear each other', async ({
+  browser,
+}) => {
+  const people: Participant[] = [];
+  try {
+    // alice signs in and starts a call
+    const alice = await open(browser);
+    people.push(alice);
+    await alice.page.getByPlaceholder('Your name').fill('alice');
+    await alice.page.getByPlaceholder('Password').fill('Alice123!');
+    await alice.page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(alice.page.getByText('Signed in as alice')).toBeVisible();
+    await alice.page.getByRole('button', { name: 'Start a call' }).click();
+    await expect(alice.page.getByTestId('status')).toHaveText('joined', { timeout: 15_000 });
+    await expect(alice.page.locator('.smartc-tile[data-local] .smartc-tile__name')).toHaveText('alice (you)');
+    const link = await alice.page.getByLabel('Invite link').inputValue();
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:8102\/\?call=.+/);
+
+    // a guest opens the link: the call id is filled in; a name and Join are enough
+    const gwen = await open(browser, link);
+    people.push(gwen);
+    await expect(gwen.page.getByPlaceholder('Call id')).toHaveValue(
+      new URL(link).searchParams.get('call') ?? '',
+    );
+    await gwen.page.getByPlaceholder('Your name').fill('Gwen');
+    await gwen.page.getByRole('button', { name: 'Join' }).click();
+    await expect(gwen.page.getByTestId('status')).toHaveText('joined', { timeout: 15_000 });
+
+    // each decodes the other's camera, frames advancing, and sees the stats of the connection
+    await expectVideoFlowing(alice.page, 'Gwen');
+    await expectVideoFlowing(gwen.page, 'alice');
+    await expectStats(alice.page, 'Gwen');
+    await expectStats(gwen.page, 'alice');
+    await alice.page.screenshot({ path: SCREENSHOT });
+
+    // controls: the guest mutes and stops the camera; alice sees both
+    await gwen.page.getByRole('button', { name: 'Mute' }).click();
+    await expect(tileOf(alice.page, 'Gwen').getByRole('img', { name: 'Microphone off' })).toBeVisible();
+    await gwen.page.getByRole('button', { name: 'Stop camera' }).click();
+    await expect(tileOf(alice.page, 'Gwen')).toHaveAttribute('data-video-off', 'true');
+    await expect(gwen.page.getByRole('button', { name: 'Start camera' })).toBeVisible();
+
+    // alice shares her screen (Chromium's fake 1920×1080 screen): the guest receives 16:9 frames instead
+    await alice.page.getByRole('button', { name: 'Share screen' }).click();
+    await expect(alice.page.getByRole('button', { name: 'Stop sharing' })).toBeVisible();
+    await expect
+      .poll(
+        async () => {
+          const { width, height } = await remoteVideo(gwen.page, 'alice');
+          return height > 0 && Math.abs(width / height - 16 / 9) < 0.05;
+        },
+        { timeout: 15_000, message: "the guest sees alice's 16:9 screen" },
+      )
+      .toBe(true);
+
+    // the guest leaves: back to the lobby, and alice's grid drops the tile
+    await gwen.page.getByRole('button', { name: 'Leave' }).click();
+    await expect(gwen.page.getByRole('button', { name: 'Join' })).toBeVisible();
+    await expect(alice.page.locator('.smartc-tile')).toHaveCount(1, { timeout: 10_000 });
+  } finally {
+    for (const { page } of people) {
+      const leave = page.getByRole('button', { name: 'Leave' });
+      if (await leave.isVisible().catch(() => false)) await leave.click().catch(() => {});
+    }
+    await Promise.all(people.map(({ context }) => context.close()));
+  }
+});
