@@ -15,6 +15,7 @@ export const ApiRoutes = {
   openApiJson: '/docs/json',
   docs: '/docs',
   sdkGlobal: '/sdk/smartc.global.js',
+  sdkGlobalMin: '/sdk/smartc.global.min.js',
 } as const;
 
 /** Account roles. The server assigns them; a client can never choose one. */

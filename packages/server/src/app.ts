@@ -13,8 +13,10 @@ import { registerAdminRoutes } from './routes/admin.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerIceRoutes } from './routes/ice.js';
+import { registerSdkBundleRoutes } from './routes/sdkBundle.js';
 import { registerSessionRoutes } from './routes/sessions.js';
 import { registerStartPageRoutes } from './routes/startPage.js';
+import { registerWebAppRoutes } from './routes/webApp.js';
 
 function isHubUrl(url: string | undefined): boolean {
   if (url === undefined || !url.startsWith(HUB_PATH)) return false;
@@ -122,7 +124,10 @@ export async function buildApp(ctx: AppContext, logger: Logger): Promise<App> {
   registerIceRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerHealthRoutes(app, ctx);
-  registerStartPageRoutes(app);
+  registerSdkBundleRoutes(app);
+  const appDir = ctx.config.appDir;
+  registerStartPageRoutes(app, appDir ? '/start' : '/');
+  if (appDir) await registerWebAppRoutes(app, appDir);
 
   return app;
 }

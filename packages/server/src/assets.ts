@@ -33,14 +33,14 @@ export function signalrBrowserBundle(): string | undefined {
 }
 
 /**
- * The `@smartc/simple` IIFE (`smartc.global.js`): the installed package, else the monorepo
- * sibling `packages/simple/dist`. `undefined` until it is built.
+ * A file of the `@smartc/simple` script-tag build (`smartc.global.js`, `smartc.global.min.js`): from the
+ * installed package, else the monorepo sibling `packages/simple/dist`. `undefined` until it is built.
  */
-export function sdkGlobalBundle(): string | undefined {
+export function sdkGlobalBundle(file = 'smartc.global.js'): string | undefined {
   const pkg = tryResolve('@smartc/simple/package.json');
   const candidates = [
-    ...(pkg ? [join(dirname(pkg), 'dist', 'smartc.global.js')] : []),
-    join(packageRoot(), '..', 'simple', 'dist', 'smartc.global.js'),
+    ...(pkg ? [join(dirname(pkg), 'dist', file)] : []),
+    join(packageRoot(), '..', 'simple', 'dist', file),
   ];
-  return candidates.find((file) => existsSync(file));
+  return candidates.find((candidate) => existsSync(candidate));
 }

@@ -18,6 +18,8 @@ Options:
                         (env SMARTC_CORS_ORIGINS)
   --log-level <level>   fatal|error|warn|info|debug|trace|silent (env SMARTC_LOG_LEVEL; default info)
   --trust-proxy         Take client IPs from X-Forwarded-For (env SMARTC_TRUST_PROXY)
+  --app <dir>           Serve the web app in <dir> (its index.html) at /; the start page moves to
+                        /start (env SMARTC_APP_DIR). pnpm start serves the demo app, examples/vanilla
   -h, --help            Show this help
 
 Environment only:
@@ -90,6 +92,7 @@ export function parseCommandLine(argv: readonly string[], env: Env = process.env
     corsOrigins: corsFlag && corsFlag.length > 0 ? corsFlag : list(env.SMARTC_CORS_ORIGINS),
     logLevel: (values['log-level'] ?? env.SMARTC_LOG_LEVEL) as LogLevel | undefined,
     trustProxy: values['trust-proxy'] || flag('SMARTC_TRUST_PROXY', env.SMARTC_TRUST_PROXY),
+    appDir: values.app ?? env.SMARTC_APP_DIR,
     jwtSecret: env.SMARTC_JWT_SECRET,
     jwtTtlSeconds: int('SMARTC_JWT_TTL', env.SMARTC_JWT_TTL),
     stunUrls: list(env.SMARTC_STUN_URLS),
@@ -130,6 +133,7 @@ function parse(argv: readonly string[]) {
       'cors-origin': { type: 'string', multiple: true },
       'log-level': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      app: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Limits } from '@smartc/protocol';
 
 /** pino log levels accepted by `--log-level`. */
@@ -61,6 +63,11 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Auth rate limits; `false` disables them (tests, benchmarks). */
   rateLimits?: Partial<RateLimitConfig> | false;
+  /**
+   * A folder with a web app (its `index.html` and assets) served at `/`, e.g. the demo app
+   * `examples/vanilla`; the built-in start page then moves to `/start`. Default none.
+   */
+  appDir?: string;
 }
 
 /** The resolved, validated and frozen server configuration. */
@@ -92,6 +99,8 @@ export interface ServerConfig {
   readonly resumeTokenTtlSeconds: number;
   readonly trustProxy: boolean;
   readonly rateLimits: RateLimitConfig | false;
+  /** Absolute path of the web app served at `/`, or `null` (the start page is at `/`). */
+  readonly appDir: string | null;
 }
 
 /** Thrown when options are invalid; the message says what to fix. */
@@ -241,5 +250,15 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
     ),
     trustProxy: options.trustProxy ?? false,
     rateLimits,
+    appDir: appDirectory(options.appDir),
   });
+}
+
+/** The app folder as an absolute path; it must hold an `index.html`. */
+function appDirectory(dir: string | undefined): string | null {
+  if (dir === undefined) return null;
+  const absolute = resolve(dir);
+  if (!existsSync(join(absolute, 'index.html')))
+    throw new ConfigError(`app folder ${absolute} has no index.html (--app / SMARTC_APP_DIR)`);
+  return absolute;
 }
