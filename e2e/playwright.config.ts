@@ -14,6 +14,7 @@ const SERVER_URL = `http://127.0.0.1:${PORT}`;
  * `vite preview` on its own port, which proxies `/api` and `/signalhub` to the reference server.
  */
 const EXAMPLE_APPS: ReadonlyArray<{ filter: string; port: number }> = [
+  { filter: '@smartc/example-react', port: 8101 },
   { filter: '@smartc/example-vue', port: 8102 },
 ];
 
