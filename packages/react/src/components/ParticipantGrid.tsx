@@ -30,7 +30,12 @@ export const DEFAULT_MIN_TILE_WIDTH = 240;
 /** Default {@link ParticipantGridProps.gap}. */
 export const DEFAULT_GRID_GAP = 8;
 
-/** Columns for `count` tiles: the smallest square that holds them (1, 2, 2, 2, 3…), at most `max`. */
+/**
+ * Columns for `count` tiles: the side of the smallest square that holds them (1, 2, 2, 2, 3…), at most `max`.
+ *
+ * @example
+ * gridColumns(5); // 3
+ */
 export function gridColumns(count: number, max: number = DEFAULT_MAX_COLUMNS): number {
   return Math.max(1, Math.min(max, Math.ceil(Math.sqrt(count))));
 }
