@@ -74,6 +74,10 @@ test('Vue example: alice signs in and starts a call, a guest joins by the link; 
     await alice.page.getByRole('button', { name: 'Start a call' }).click();
     await expect(alice.page.getByTestId('status')).toHaveText('joined', { timeout: 15_000 });
     await expect(alice.page.locator('.smartc-tile[data-local] .smartc-tile__name')).toHaveText('alice (you)');
+    // the device picker lists Chromium's fake camera and can switch it (the call captured it)
+    const camera = alice.page.locator('[data-kind="videoinput"] select');
+    await expect(camera).toBeEnabled();
+    await expect(camera.locator('option')).not.toHaveCount(0);
     const link = await alice.page.getByLabel('Invite link').inputValue();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:8102\/\?call=.+/);
 
@@ -93,6 +97,33 @@ test('Vue example: alice signs in and starts a call, a guest joins by the link; 
     await expectStats(alice.page, 'Gwen');
     await expectStats(gwen.page, 'alice');
     await alice.page.screenshot({ path: SCREENSHOT });
+
+    // the guest switches to another microphone in the picker: the call captures it and keeps it selected
+    const microphone = gwen.page.locator('[data-kind="audioinput"] select');
+    const mics = await microphone
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const current = await microphone.inputValue();
+    const other = mics.find((id) => id !== current && id !== 'default' && id !== 'communications');
+    expect(other, 'Chromium offers fake microphones to switch to').toBeDefined();
+    await microphone.selectOption(other as string);
+    await expect(microphone).toHaveValue(other as string);
+    await expect(gwen.page.locator('.controls [role="alert"]')).toHaveCount(0);
+
+    // alice picks another speaker: the guest's tile plays there (setSinkId)
+    const speaker = alice.page.locator('[data-kind="audiooutput"] select');
+    const speakers = await speaker
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    const headphones = speakers.find((id) => id !== 'default') as string;
+    await speaker.selectOption(headphones);
+    await expect
+      .poll(() =>
+        tileOf(alice.page, 'Gwen')
+          .locator('video')
+          .evaluate((v: HTMLMediaElement) => v.sinkId),
+      )
+      .toBe(headphones);
 
     // controls: the guest mutes and stops the camera; alice sees both
     await gwen.page.getByRole('button', { name: 'Mute' }).click();

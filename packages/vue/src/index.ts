@@ -11,7 +11,8 @@ export {
 export { SmaRTCPlugin, type SmaRTCPluginOptions } from './plugin.js';
 export { type UseCallReturn, useCall } from './useCall.js';
 export {
-  type ActiveDevices,
+  type DeviceKind,
+  type SelectedDevices,
   type UseDevicesOptions,
   type UseDevicesReturn,
   useDevices,

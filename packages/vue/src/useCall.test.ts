@@ -1,26 +1,29 @@
 import { mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, effectScope, h, nextTick, watch } from 'vue';
 import { idleCall, joinedCall, peerInfo, peerStats, ScriptedCall } from './scriptedCall.testkit.js';
 import { useCall } from './useCall.js';
 
 describe('useCall', () => {
-  it('follows a real call from idle through joining to failed (unreachable server)', async () => {
+  it('joins a real call from its button: idle, joining, then failed (unreachable server)', async () => {
     const call = idleCall('alice');
     const seen: string[] = [];
     const Status = defineComponent({
       setup() {
-        const { status, error } = useCall(call);
+        const { status, error, signaling, join } = useCall(call);
         watch(status, (s) => seen.push(s), { flush: 'sync' });
-        return () => h('p', `${status.value}${error.value ? ` ${error.value.code}` : ''}`);
+        return () =>
+          h('button', { onClick: () => join('room').catch(() => {}) }, [
+            `${status.value} ${signaling.value.state}${error.value ? ` ${error.value.code}` : ''}`,
+          ]);
       },
     });
     const wrapper = mount(Status);
-    expect(wrapper.text()).toBe('idle');
-    await call.join('room').catch(() => {});
+    expect(wrapper.text()).toBe('idle disconnected');
+    await wrapper.get('button').trigger('click');
+    await vi.waitFor(() => expect(seen).toEqual(['joining', 'failed']));
     await nextTick();
-    expect(seen).toEqual(['joining', 'failed']);
-    expect(wrapper.text()).toMatch(/^failed [A-Z_]+$/);
+    expect(wrapper.text()).toMatch(/^failed disconnected [A-Z_]+$/);
     wrapper.unmount();
     await call.dispose();
   });

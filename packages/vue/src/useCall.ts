@@ -1,12 +1,20 @@
 import type { SmaRTCError } from '@smartc/core';
-import type { Call, CallSelf, CallSnapshot, CallStatus, CallWarning } from '@smartc/mesh';
+import type {
+  Call,
+  CallJoinOptions,
+  CallSelf,
+  CallSignalingState,
+  CallSnapshot,
+  CallStatus,
+  CallWarning,
+} from '@smartc/mesh';
 import { type ComputedRef, computed } from 'vue';
 import { resolveCall } from './callContext.js';
 import { snapshotRef } from './snapshotRef.js';
 
 /** What {@link useCall} returns: the call itself and readonly refs over its snapshot. */
 export interface UseCallReturn {
-  /** The call: `join`, `leave`, `sendMessage`… */
+  /** The call itself, for everything else. */
   call: Call;
   /** The whole snapshot (a new object on every change). */
   snapshot: ComputedRef<CallSnapshot>;
@@ -19,6 +27,13 @@ export interface UseCallReturn {
   /** The chat, oldest first. */
   messages: ComputedRef<CallSnapshot['messages']>;
   warnings: ComputedRef<ReadonlyArray<CallWarning>>;
+  /** The signaling connection: `{ state, reason? }`. */
+  signaling: ComputedRef<CallSignalingState>;
+  /** `call.join`: a second call while joining returns the same promise; rejects with the join's `SmaRTCError`. */
+  join: (sessionId: string, options?: CallJoinOptions) => Promise<void>;
+  leave: () => Promise<void>;
+  /** Sends a chat message to the session (it shows in `messages`, yours too). */
+  sendMessage: (text: string) => ReturnType<Call['sendMessage']>;
 }
 
 /**
@@ -29,11 +44,11 @@ export interface UseCallReturn {
  * @example
  * <script setup lang="ts">
  * import { useCall } from '@smartc/vue';
- * const { call, status, error } = useCall();
- * const join = () => call.join('room-1', { media: { audio: true, video: true } });
+ * const { status, error, join } = useCall();
+ * const start = () => join('room-1', { media: { audio: true, video: true } }).catch(() => {}); // shown in `error`
  * </script>
  * <template>
- *   <button v-if="status === 'idle'" @click="join">Join</button>
+ *   <button v-if="status === 'idle'" @click="start">Join</button>
  *   <p v-else-if="status === 'failed'">{{ error?.message }}</p>
  * </template>
  */
@@ -49,5 +64,9 @@ export function useCall(call?: Call): UseCallReturn {
     self: computed(() => snapshot.value.self),
     messages: computed(() => snapshot.value.messages),
     warnings: computed(() => snapshot.value.warnings),
+    signaling: computed(() => snapshot.value.signaling),
+    join: (sessionId, options) => resolved.join(sessionId, options),
+    leave: () => resolved.leave(),
+    sendMessage: (text) => resolved.sendMessage(text),
   };
 }

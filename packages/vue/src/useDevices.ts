@@ -1,4 +1,4 @@
-import type { SmaRTCError } from '@smartc/core';
+import { errorFromCode, type SmaRTCError } from '@smartc/core';
 import {
   type Call,
   type DeviceList,
@@ -6,10 +6,18 @@ import {
   type LocalMediaDevicesLike,
   listMediaDevices,
   normalizeMediaError,
+  supportsOutputSelection,
 } from '@smartc/mesh';
 import { type ComputedRef, computed, onScopeDispose, shallowRef, watch } from 'vue';
+import { audioOutputOf } from './audioOutput.js';
 import { resolveCall } from './callContext.js';
 import { snapshotRef } from './snapshotRef.js';
+
+/** A device kind you can choose: microphone, camera or speaker. */
+export type DeviceKind = InputDeviceKind | 'audiooutput';
+
+/** The deviceId in use (inputs) or chosen (speaker) per kind; `null`: none, unknown, or the default speaker. */
+export type SelectedDevices = Readonly<Record<DeviceKind, string | null>>;
 
 /** Options of {@link useDevices}. */
 export interface UseDevicesOptions {
@@ -17,54 +25,56 @@ export interface UseDevicesOptions {
   mediaDevices?: LocalMediaDevicesLike;
 }
 
-/** The device in use for each input kind (`undefined`: none, or unknown). */
-export type ActiveDevices = Readonly<Record<InputDeviceKind, string | undefined>>;
-
 /** What {@link useDevices} returns. */
 export interface UseDevicesReturn {
-  /** Every device, by kind; labels are empty until a capture permission was granted. */
-  devices: ComputedRef<DeviceList>;
-  audioInputs: ComputedRef<MediaDeviceInfo[]>;
-  videoInputs: ComputedRef<MediaDeviceInfo[]>;
-  audioOutputs: ComputedRef<MediaDeviceInfo[]>;
-  /** The deviceId of the microphone and camera being sent. */
-  active: ComputedRef<ActiveDevices>;
-  /** Whether {@link UseDevicesReturn.select} can switch now: the call captured its own media and is running. */
-  canSwitch: ComputedRef<boolean>;
-  /** Why listing failed (e.g. `MEDIA_UNSUPPORTED`), else `null`. */
+  /** Microphones; labels are empty until a capture permission was granted. */
+  audioinput: ComputedRef<ReadonlyArray<MediaDeviceInfo>>;
+  videoinput: ComputedRef<ReadonlyArray<MediaDeviceInfo>>;
+  audiooutput: ComputedRef<ReadonlyArray<MediaDeviceInfo>>;
+  selected: ComputedRef<SelectedDevices>;
+  /** Whether the microphone and camera can be switched now: the call captured them (`join(id, { media })`). */
+  canSwitchInputs: ComputedRef<boolean>;
+  /** Whether the speaker can be chosen (`setSinkId`; not in Safari/iOS). */
+  canSelectOutput: ComputedRef<boolean>;
+  /** Why listing failed (e.g. `MEDIA_UNSUPPORTED`) or the last failed selection, else `null`. */
   error: ComputedRef<SmaRTCError | null>;
+  /**
+   * Switches the call's microphone or camera (every peer gets the new track), or chooses the speaker of every
+   * `VideoTile` of the call. Rejects (and sets `error`) when that is not possible.
+   */
+  select: (kind: DeviceKind, deviceId: string) => Promise<void>;
   /** Lists again (done for you on `devicechange` and when your stream changes). */
   refresh: () => Promise<void>;
-  /** Switches the call's microphone or camera (`call.switchDevice`): every peer gets the new track. */
-  select: (kind: InputDeviceKind, deviceId: string) => Promise<void>;
 }
 
 const NO_DEVICES: DeviceList = Object.freeze({ audioinput: [], videoinput: [], audiooutput: [] });
 
-function deviceIdOf(track: MediaStreamTrack | null | undefined): string | undefined {
-  return track?.getSettings?.().deviceId || undefined;
+function deviceIdOf(track: MediaStreamTrack | null | undefined): string | null {
+  return track?.getSettings?.().deviceId || null;
 }
 
 /**
  * The microphones, cameras and speakers, kept up to date (`devicechange`, and after a permission is granted), the
- * devices in use, and `select()` to switch the call's microphone or camera while it runs.
+ * ones in use, and `select()` to switch the call's microphone or camera while it runs, or to choose the speaker.
  *
  * @param call - a call of yours; default: the provided one.
  * @example
  * <script setup lang="ts">
  * import { useDevices } from '@smartc/vue';
- * const { videoInputs, active, canSwitch, select } = useDevices();
+ * const { videoinput, selected, canSwitchInputs, select } = useDevices();
  * </script>
  * <template>
- *   <select :value="active.videoinput" :disabled="!canSwitch"
+ *   <select :disabled="!canSwitchInputs"
  *     @change="select('videoinput', ($event.target as HTMLSelectElement).value)">
- *     <option v-for="d in videoInputs" :key="d.deviceId" :value="d.deviceId">{{ d.label || 'Camera' }}</option>
+ *     <option v-for="d in videoinput" :key="d.deviceId" :value="d.deviceId"
+ *       :selected="d.deviceId === selected.videoinput">{{ d.label || 'Camera' }}</option>
  *   </select>
  * </template>
  */
 export function useDevices(call?: Call, options: UseDevicesOptions = {}): UseDevicesReturn {
   const resolved = resolveCall(call, 'useDevices');
   const snapshot = snapshotRef(resolved);
+  const output = audioOutputOf(resolved);
   const devices = shallowRef<DeviceList>(NO_DEVICES);
   const error = shallowRef<SmaRTCError | null>(null);
   const source = () =>
@@ -72,29 +82,39 @@ export function useDevices(call?: Call, options: UseDevicesOptions = {}): UseDev
     (globalThis as { navigator?: { mediaDevices?: LocalMediaDevicesLike } }).navigator?.mediaDevices;
 
   let listing = 0;
+  let listingFailed = false; // a successful listing clears its own error, not a failed selection's
   const refresh = async (): Promise<void> => {
     const attempt = ++listing;
     try {
       const list = await listMediaDevices(source());
       if (attempt !== listing) return;
       devices.value = list;
-      error.value = null;
+      if (listingFailed) error.value = null;
+      listingFailed = false;
     } catch (e) {
-      if (attempt === listing) error.value = normalizeMediaError(e);
+      if (attempt !== listing) return;
+      error.value = normalizeMediaError(e);
+      listingFailed = true;
     }
   };
 
   // The call's own media swaps tracks inside the same stream: `track-replaced` says when to read them again.
   const trackChanges = shallowRef(0);
-  const active = computed<ActiveDevices>((previous) => {
+  const selected = computed<SelectedDevices>((previous) => {
     void trackChanges.value;
     const media = resolved.localMedia;
     const stream = snapshot.value.self.stream;
-    const audioinput = deviceIdOf(media ? media.audioTrack : stream?.getAudioTracks()[0]);
-    const videoinput = deviceIdOf(media ? media.videoTrack : stream?.getVideoTracks()[0]);
-    return previous && previous.audioinput === audioinput && previous.videoinput === videoinput
-      ? previous
-      : Object.freeze({ audioinput, videoinput });
+    const next = {
+      audioinput: deviceIdOf(media ? media.audioTrack : stream?.getAudioTracks()[0]),
+      videoinput: deviceIdOf(media ? media.videoTrack : stream?.getVideoTracks()[0]),
+      audiooutput: output.value,
+    };
+    const same =
+      previous &&
+      previous.audioinput === next.audioinput &&
+      previous.videoinput === next.videoinput &&
+      previous.audiooutput === next.audiooutput;
+    return same ? previous : Object.freeze(next);
   });
 
   let offTrackReplaced: (() => void) | undefined;
@@ -117,17 +137,28 @@ export function useDevices(call?: Call, options: UseDevicesOptions = {}): UseDev
     devicesSource?.removeEventListener?.('devicechange', onDeviceChange);
   });
 
+  const canSelectOutput = computed(() => supportsOutputSelection());
   return {
-    devices: computed(() => devices.value),
-    audioInputs: computed(() => devices.value.audioinput),
-    videoInputs: computed(() => devices.value.videoinput),
-    audioOutputs: computed(() => devices.value.audiooutput),
-    active,
-    canSwitch: computed(
+    audioinput: computed(() => devices.value.audioinput),
+    videoinput: computed(() => devices.value.videoinput),
+    audiooutput: computed(() => devices.value.audiooutput),
+    selected,
+    canSwitchInputs: computed(
       () => snapshot.value.self.stream !== null && resolved.localMedia?.state === 'started',
     ),
+    canSelectOutput,
     error: computed(() => error.value),
     refresh,
-    select: (kind, deviceId) => resolved.switchDevice(kind, deviceId),
+    select: async (kind, deviceId) => {
+      try {
+        if (kind !== 'audiooutput') await resolved.switchDevice(kind, deviceId);
+        else if (canSelectOutput.value) output.value = deviceId;
+        else
+          throw errorFromCode('MEDIA_UNSUPPORTED', 'This browser cannot choose the speaker (no setSinkId).');
+      } catch (e) {
+        error.value = normalizeMediaError(e);
+        throw error.value;
+      }
+    },
   };
 }

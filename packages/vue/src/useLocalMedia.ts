@@ -1,4 +1,4 @@
-import type { Call, CallSelf } from '@smartc/mesh';
+import type { Call, CallSelf, InputDeviceKind } from '@smartc/mesh';
 import { type ComputedRef, computed } from 'vue';
 import { resolveCall } from './callContext.js';
 import { snapshotRef } from './snapshotRef.js';
@@ -21,6 +21,8 @@ export interface UseLocalMediaReturn {
   startScreenShare: () => Promise<MediaStreamTrack>;
   stopScreenShare: () => Promise<void>;
   toggleScreenShare: () => Promise<void>;
+  /** Switches the microphone or camera the call captured (every peer gets the new track); see also `useDevices`. */
+  switchDevice: (kind: InputDeviceKind, deviceId: string) => Promise<void>;
 }
 
 /**
@@ -68,5 +70,6 @@ export function useLocalMedia(call?: Call): UseLocalMediaReturn {
       if (screenSharing.value) await stopScreenShare();
       else await startScreenShare();
     },
+    switchDevice: (kind, deviceId) => resolved.switchDevice(kind, deviceId),
   };
 }

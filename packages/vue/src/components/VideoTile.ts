@@ -9,6 +9,7 @@ import {
   supportsOutputSelection,
 } from '@smartc/mesh';
 import { computed, defineComponent, h, onBeforeUnmount, type PropType, shallowRef, watch } from 'vue';
+import { audioOutputOf } from '../audioOutput.js';
 import { injectCall, resolveCall } from '../callContext.js';
 import { snapshotRef } from '../snapshotRef.js';
 import { MicOffIcon } from './MicOffIcon.js';
@@ -83,7 +84,7 @@ export const VideoTile = defineComponent({
     mirror: { type: Boolean, default: undefined },
     /** Silence a remote tile (your own is always muted). */
     muted: { type: Boolean, default: false },
-    /** The audio output device (where the browser can choose one, `setSinkId`). */
+    /** The speaker (where the browser can choose one, `setSinkId`); default: the one chosen for the call. */
     audioOutputId: { type: String, default: undefined },
     /** A call of yours; default: the provided one. */
     call: { type: Object as PropType<Call>, default: undefined },
@@ -150,7 +151,7 @@ export const VideoTile = defineComponent({
     );
 
     watch(
-      [video, () => props.audioOutputId],
+      [video, () => props.audioOutputId ?? (call ? audioOutputOf(call).value : null)],
       ([element, deviceId]) => {
         if (element && deviceId && supportsOutputSelection(element))
           setAudioOutput(element, deviceId).catch(fail);
