@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SmaRTCProvider } from '../provider.js';
 import { createTestCall } from '../testkit/call.testkit.js';
@@ -28,10 +29,12 @@ const options = (label: string) =>
 describe('DevicePicker', () => {
   it('lists the devices, follows devicechange, and waits for captured media to switch inputs', async () => {
     const { call } = createTestCall();
-    render(
-      <SmaRTCProvider call={call}>
-        <DevicePicker />
-      </SmaRTCProvider>,
+    const view = render(
+      <StrictMode>
+        <SmaRTCProvider call={call}>
+          <DevicePicker />
+        </SmaRTCProvider>
+      </StrictMode>,
     );
     await waitFor(() => expect(options('Camera')).toEqual(['Default', 'Built-in camera', 'USB camera']));
     expect(options('Microphone')).toEqual(['Default', 'Built-in microphone']);
@@ -40,6 +43,9 @@ describe('DevicePicker', () => {
     expect(select('Speaker').disabled).toBe(false);
     act(() => devices.plug('videoinput', 'cam-3', 'Document camera'));
     await waitFor(() => expect(options('Camera')).toContain('Document camera'));
+    expect(devices.listeners).toBe(1);
+    view.unmount();
+    expect(devices.listeners).toBe(0); // stopped listening with the last picker
     await call.dispose();
   });
 

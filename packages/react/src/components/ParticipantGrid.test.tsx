@@ -12,7 +12,7 @@ describe('ParticipantGrid', () => {
   it('shows your tile first, then everyone in join order, with columns following the count', () => {
     const call = new ScriptedCall('alice');
     call.joined([]);
-    render(
+    const view = render(
       <SmaRTCProvider call={call}>
         <ParticipantGrid />
       </SmaRTCProvider>,
@@ -29,6 +29,8 @@ describe('ParticipantGrid', () => {
     act(() => call.dispatch({ type: 'peer-left', peerId: 'p-carol' }));
     expect(names()).toEqual(['alice', 'bob', 'dave', 'erin']);
     expect(columns()).toBe(2);
+    view.unmount();
+    expect(call.listenerCount).toBe(0); // the grid and every tile unsubscribed
   });
 
   it('lays itself out without the default stylesheet', () => {

@@ -2,21 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { FakeMediaDevices } from '../testkit/media.testkit.js';
 import { DeviceStore, NO_DEVICES } from './deviceStore.js';
 
-class CountingDevices extends FakeMediaDevices {
-  listeners = 0;
-  override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
-    this.listeners += 1;
-    super.addEventListener(...args);
-  }
-  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>): void {
-    this.listeners -= 1;
-    super.removeEventListener(...args);
-  }
-}
-
 describe('DeviceStore', () => {
   it('lists devices by kind once watched, and again on devicechange', async () => {
-    const devices = new CountingDevices();
+    const devices = new FakeMediaDevices();
     const store = new DeviceStore(() => devices);
     expect(store.getSnapshot()).toBe(NO_DEVICES);
     const stop = store.watch();
@@ -30,7 +18,7 @@ describe('DeviceStore', () => {
   });
 
   it('listens to devicechange while someone watches (reference-counted)', () => {
-    const devices = new CountingDevices();
+    const devices = new FakeMediaDevices();
     const store = new DeviceStore(() => devices);
     const a = store.watch();
     const b = store.watch();

@@ -64,6 +64,19 @@ export class FakeMediaDevices extends EventTarget {
     return createTestStream(tracks as unknown as MediaStreamTrack[]);
   };
 
+  /** How many `devicechange` listeners are registered. */
+  listeners = 0;
+
+  override addEventListener(...args: Parameters<EventTarget['addEventListener']>): void {
+    this.listeners += 1;
+    super.addEventListener(...args);
+  }
+
+  override removeEventListener(...args: Parameters<EventTarget['removeEventListener']>): void {
+    this.listeners -= 1;
+    super.removeEventListener(...args);
+  }
+
   /** The screen of the last getDisplayMedia (end it with `dispatchEvent(new Event('ended'))`). */
   lastScreen: FakeTrack | null = null;
 
