@@ -29,7 +29,14 @@ export function provideCall(call: Call): Call {
   return call;
 }
 
-/** The call given, else the one provided (plugin or {@link provideCall}), else undefined. */
+/**
+ * The call given, else the one provided (plugin or {@link provideCall}), else undefined: for components that work
+ * with or without a call. Call it in `setup()`.
+ *
+ * @example
+ * const call = injectCall(); // undefined outside a call
+ * const inCall = computed(() => call !== undefined);
+ */
 export function injectCall(call?: Call): Call | undefined {
   if (call) return call;
   return hasInjectionContext() ? inject(CALL_KEY, undefined) : undefined;

@@ -10,7 +10,8 @@ import { type ComputedRef, computed, type MaybeRefOrGetter, toValue } from 'vue'
 import { resolveCall } from './callContext.js';
 import { snapshotRef } from './snapshotRef.js';
 
-function participantOf(
+/** The participant `peerId` in `snapshot`, if any. */
+export function participantOf(
   snapshot: CallSnapshot,
   peerId: string | null | undefined,
 ): CallParticipant | undefined {

@@ -19,6 +19,7 @@ export const DEVICE_LABELS: Readonly<Record<DeviceKind, string>> = Object.freeze
  *
  * @example
  * <script setup lang="ts">
+ * import type { SmaRTCError } from '@smartc/core';
  * import { DevicePicker } from '@smartc/vue';
  * const onError = (e: SmaRTCError) => alert(e.message);
  * </script>

@@ -19,6 +19,10 @@ export interface ParticipantGridTileProps {
 /**
  * How many columns at most: as square as possible (2 tiles side by side, 4 in 2×2, 5–6 in 3 columns…). The CSS
  * lets tiles wrap onto more rows when the grid is narrower than `columns × minTileWidth`.
+ *
+ * @example
+ * gridColumns(4); // 2 (2×2)
+ * gridColumns(5); // 3
  */
 export function gridColumns(tiles: number): number {
   return Math.max(1, Math.ceil(Math.sqrt(tiles)));

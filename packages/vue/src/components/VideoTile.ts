@@ -11,6 +11,7 @@ import {
 import { computed, defineComponent, h, onBeforeUnmount, type PropType, shallowRef, watch } from 'vue';
 import { audioOutputOf } from '../audioOutput.js';
 import { injectCall, resolveCall } from '../callContext.js';
+import { participantOf } from '../peerSelectors.js';
 import { snapshotRef } from '../snapshotRef.js';
 import { MicOffIcon } from './MicOffIcon.js';
 import { QUALITY_LABELS, QualityBadge } from './QualityBadge.js';
@@ -104,7 +105,7 @@ export const VideoTile = defineComponent({
     const snapshot = call ? snapshotRef(call) : undefined;
     const self = computed<CallSelf | undefined>(() => (props.local ? snapshot?.value.self : undefined));
     const participant = computed<CallParticipant | undefined>(() =>
-      props.peerId ? snapshot?.value.participants.find((p) => p.peerId === props.peerId) : undefined,
+      snapshot ? participantOf(snapshot.value, props.peerId) : undefined,
     );
     const person = computed(() => self.value ?? participant.value);
     const stream = computed(() =>
