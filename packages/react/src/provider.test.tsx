@@ -1,6 +1,6 @@
-import type { Call } from '@smartc/mesh';
+import { Call } from '@smartc/mesh';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { StrictMode } from 'react';
+import { Activity, StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { CallController } from './callStore.js';
 import { useSmaRTCCall } from './context.js';
@@ -43,11 +43,17 @@ describe('SmaRTCProvider', () => {
     expect(calls.size).toBe(1);
     const [call] = [...calls] as [Call];
     expect(call.signaling).toBe(signaling);
+    // no second Call listens to the (shared) signaling client: as many listeners as one Call adds
+    const oneCall = new ScriptedSignaling();
+    const control = new Call(testCallOptions(oneCall));
+    expect(signaling.listenerCount()).toBe(oneCall.listenerCount());
+    await control.dispose();
 
     view.unmount();
     await waitFor(() => expect(signaling.leaves).toEqual(['room-1']));
     expect(await isDisposed(call)).toBe(true);
     expect(signaling.joins).toEqual(['room-1']);
+    expect(signaling.listenerCount()).toBe(0);
   });
 
   it('without sessionId joins nothing, and keeps its call alive while mounted (StrictMode)', async () => {
@@ -66,6 +72,29 @@ describe('SmaRTCProvider', () => {
     const [call] = [...calls] as [CallController];
     await act(() => call.join('room-2'));
     expect(screen.getByText('joined room-2')).toBeTruthy();
+  });
+
+  it('hidden in an <Activity>, disposes its call; shown again, joins with a new one', async () => {
+    const signaling = new ScriptedSignaling();
+    const calls = new Set<CallController>();
+    const app = (mode: 'visible' | 'hidden') => (
+      <Activity mode={mode}>
+        <SmaRTCProvider options={testCallOptions(signaling)} sessionId="room-1">
+          <Status calls={calls} />
+        </SmaRTCProvider>
+      </Activity>
+    );
+    const view = render(app('visible'));
+    await screen.findByText('joined room-1');
+    const [first] = [...calls] as [CallController];
+    view.rerender(app('hidden'));
+    await waitFor(() => expect(signaling.leaves).toEqual(['room-1']));
+    expect(await isDisposed(first)).toBe(true);
+    view.rerender(app('visible'));
+    await waitFor(() => expect(signaling.joins).toEqual(['room-1', 'room-1']));
+    expect(await screen.findByText('joined room-1')).toBeTruthy();
+    expect(calls.size).toBe(2);
+    expect([...calls][1]?.getSnapshot().status).toBe('joined');
   });
 
   it('leaves the previous session before joining the next, and leaves when sessionId is cleared', async () => {

@@ -29,6 +29,8 @@ export type SmaRTCProviderProps = SessionProps &
         /**
          * The options of the `Call` the provider creates (on first render; nothing connects until a join) and
          * disposes when it unmounts. Read once: give the provider a new `key` to start over with other options.
+         * (React 18's StrictMode renders twice from scratch in development, so a first `Call` may be created and
+         * dropped: harmless, unless `options.signaling` is a client of yours; then create the call and pass `call`.)
          */
         options: CallOptions;
         call?: never;

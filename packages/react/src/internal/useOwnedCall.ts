@@ -1,9 +1,8 @@
 import { errorFromCode } from '@smartc/core';
 import { Call, type CallOptions } from '@smartc/mesh';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { type CallController, createServerCall, isServerEnvironment } from '../callStore.js';
 import { deferTeardown, type PendingTeardown } from './deferred.js';
-import { useLatest } from './useLatest.js';
 
 /** Calls this package created and disposed: a remount (e.g. a hidden `<Activity>` shown again) needs a new one. */
 const disposedCalls = new WeakSet<CallController>();
@@ -19,29 +18,29 @@ function createCall(options: CallOptions): CallController {
 }
 
 /**
- * The call a provider uses: `given` when there is one (never disposed here), else one of its own, created on
- * first render (creating a Call opens nothing) and disposed after a real unmount. StrictMode's
- * unmount–remount keeps the same call: the dispose it schedules is cancelled by the remount.
+ * The call a provider uses: `given` when there is one (never disposed here), else one of its own, created on first
+ * render (a ref's lazy initialisation: React 19 keeps it across StrictMode's double render, and creating a Call opens
+ * nothing) and disposed after a real unmount. StrictMode's unmount–remount keeps the same call: the dispose it
+ * schedules is cancelled by the remount.
  */
 export function useOwnedCall(
   given: CallController | undefined,
   options: CallOptions | undefined,
 ): CallController {
-  const latestOptions = useLatest(options);
-  const [owned, setOwned] = useState<CallController | null>(() =>
-    given ? null : createCall(requireOptions(options)),
-  );
+  const created = useRef<CallController | null>(null);
+  if (!given && created.current === null) created.current = createCall(requireOptions(options));
+  const owned = created.current;
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const pending = useRef<PendingTeardown | null>(null);
-
-  // `call` went from given to none: create one now (a render-phase update of this component's own state).
-  if (!given && !owned) setOwned(createCall(requireOptions(options)));
 
   useEffect(() => {
     if (given || !owned) return;
     pending.current?.cancel();
     pending.current = null;
     if (wasDisposed(owned)) {
-      setOwned(createCall(requireOptions(latestOptions.current)));
+      // shown again after its teardown ran (e.g. a hidden <Activity>): the next render creates a new call
+      created.current = null;
+      rerender();
       return;
     }
     return () => {
@@ -51,7 +50,7 @@ export function useOwnedCall(
         void owned.dispose();
       });
     };
-  }, [given, owned, latestOptions]);
+  }, [given, owned]);
 
   return (given ?? owned) as CallController;
 }
