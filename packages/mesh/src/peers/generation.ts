@@ -42,4 +42,9 @@ export class GenerationFilter {
     if (gen < this.#bound) return 'stale';
     return gen > this.#bound ? 'newer' : 'current';
   }
+
+  /** Binds a newer generation: the remote rebuilt its connection (e.g. to answer our newer offer). */
+  rebind(gen: number): void {
+    if (this.#bound === undefined || gen > this.#bound) this.#bound = gen;
+  }
 }

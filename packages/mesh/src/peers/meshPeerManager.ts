@@ -17,6 +17,7 @@ import {
 } from '../webrtc/webRTCImplementation.js';
 import type { MeshPeerEvents, PeerDisconnectReason } from './events.js';
 import { nextGeneration } from './generation.js';
+import { NegotiationRecovery } from './negotiationRecovery.js';
 import { type LocalTrack, PeerSession } from './peerSession.js';
 import { isPolite } from './politeness.js';
 import type {
@@ -94,10 +95,12 @@ const MAX_EARLY_SIGNALS = 500;
  */
 export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
   readonly #signaling: SignalingClient;
-  readonly #webrtc: WebRTCImplementation;
+  /** Resolved when first needed (a join), so that creating a manager touches no browser global (SSR). */
+  #webrtcImpl: WebRTCImplementation | undefined;
   readonly #o: MeshPeerManagerOptions;
   readonly #sessions = new Map<string, PeerSession>();
   readonly #skipped = new Set<string>();
+  readonly #recovery = new NegotiationRecovery();
   /** Participants (this one included) in join order, for the symmetric `maxDirectPeers` rule. */
   #order: string[] = [];
   readonly #local = new Map<string, LocalTrack>();
@@ -111,7 +114,6 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
     super();
     this.#o = options;
     this.#signaling = options.signaling;
-    this.#webrtc = resolveWebRTC(options.webrtc);
     const s = this.#signaling;
     this.#unsubscribe = [
       s.on('peer-joined', (peer) => this.#onPeerJoined(peer)),
@@ -170,6 +172,7 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
    * const { peerId } = await mesh.join('room-1', { username: 'alice' });
    */
   async join(sessionId: string, options: SignalingJoinOptions): Promise<JoinResult> {
+    this.#webrtc(); // fails before joining (MEDIA_UNSUPPORTED) where there is no WebRTC
     const result = await this.#signaling.join(sessionId, options);
     this.attach(result);
     return result;
@@ -255,6 +258,7 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
 
   #onPeerLeft(peerId: string): void {
     this.#skipped.delete(peerId);
+    this.#recovery.forget(peerId);
     this.#order = this.#order.filter((id) => id !== peerId);
     const session = this.#sessions.get(peerId);
     if (session) {
@@ -361,7 +365,7 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
       polite: isPolite(local, peerId),
       generation: nextGeneration(),
       ...(remoteGeneration !== undefined ? { remoteGeneration } : {}),
-      webrtc: this.#webrtc,
+      webrtc: this.#webrtc(),
       configuration: { ...this.#o.rtcConfiguration, iceServers: this.#currentIceServers() },
       localTracks: [...this.#local.values()],
       send: (signal) => this.#sendSignal(peerId, signal),
@@ -372,7 +376,9 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
         state: (state) =>
           emitIfCurrent(() => {
             this.emit('peer-state', peerId, state);
-            if (state === 'connected') this.emit('peer-connected', peerId);
+            if (state !== 'connected') return;
+            this.#recovery.connected(peerId);
+            this.emit('peer-connected', peerId);
           }),
         track: (track, streams) => emitIfCurrent(() => this.emit('remote-track', peerId, track, streams)),
         stream: (stream) => emitIfCurrent(() => this.emit('remote-stream', peerId, stream)),
@@ -386,18 +392,35 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
             this.emit('peer-disconnected', peerId, 'failed');
           }),
         negotiationError: (error, step) =>
-          emitIfCurrent(() =>
+          emitIfCurrent(() => {
             this.emit(
               'error',
               errorFromCode('PEER_CONNECTION_FAILED', `Negotiation with ${peerId} failed (${step}).`, {
                 cause: error,
               }),
               peerId,
-            ),
-          ),
+            );
+            queueMicrotask(() => this.#recover(session));
+          }),
       },
     });
     return session;
+  }
+
+  /** After a failed negotiation: a fresh connection (see {@link NegotiationRecovery}), or the peer given up. */
+  #recover(session: PeerSession): void {
+    const { peerId } = session;
+    if (this.#closed || this.#sessions.get(peerId) !== session || session.state === 'failed') return;
+    if (this.#recovery.failed(peerId) === 'give-up') {
+      session.fail(
+        errorFromCode('PEER_CONNECTION_FAILED', `Could not negotiate a connection with ${peerId}.`),
+      );
+      return;
+    }
+    this.#o.logger?.warn?.(`[mesh] negotiation with ${peerId} failed: rebuilding the connection`);
+    this.#sessions.delete(peerId);
+    this.#closeSession(session, 'rebuilt');
+    this.#ensureSession(peerId);
   }
 
   #closeSession(session: PeerSession, reason: PeerDisconnectReason): void {
@@ -411,9 +434,15 @@ export class MeshPeerManager extends TypedEmitter<MeshPeerEvents> {
     const sessions = [...this.#sessions.values()];
     this.#sessions.clear();
     this.#skipped.clear();
+    this.#recovery.forget();
     this.#order = [];
     this.#uplinkWarned = false;
     for (const session of sessions) this.#closeSession(session, reason);
+  }
+
+  #webrtc(): WebRTCImplementation {
+    this.#webrtcImpl ??= resolveWebRTC(this.#o.webrtc);
+    return this.#webrtcImpl;
   }
 
   #currentIceServers(): RTCIceServer[] {

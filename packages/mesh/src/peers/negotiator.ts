@@ -107,6 +107,19 @@ export class Negotiator {
     }
     if (verdict === 'newer') {
       if (signal.type === 'offer') return 'rebuild';
+      if (signal.type === 'answer') {
+        // The remote rebuilt its connection when our offer arrived (ours is newer than what it had): its
+        // new connection answers that offer. Anything else of an unknown generation is dropped.
+        const gen = signal.gen as number;
+        const description = { type: signal.type, sdp: signal.sdp };
+        this.#enqueue('answer', async () => {
+          if (this.#pc.signalingState !== 'have-local-offer') return;
+          this.#remote.rebind(gen);
+          this.#log('debug', `the remote rebuilt its connection (gen ${gen}) to answer our offer`);
+          await this.#applyDescription(description);
+        });
+        return 'handled';
+      }
       this.#log('debug', `dropped a ${signal.type} of an unknown newer generation ${signal.gen}`);
       return 'stale';
     }
@@ -127,11 +140,9 @@ export class Negotiator {
   restartIce(): void {
     if (this.#closed) return;
     const pc = this.#pc as RTCPeerConnection & { restartIce?: () => void };
+    this.#iceRestartOffer = true;
     if (typeof pc.restartIce === 'function') pc.restartIce();
-    else {
-      this.#iceRestartOffer = true;
-      this.#enqueue('offer', () => this.#makeOffer());
-    }
+    else this.#enqueue('offer', () => this.#makeOffer());
   }
 
   /** Resolves when every queued negotiation step has run (for tests and orderly teardown). */
@@ -166,6 +177,11 @@ export class Negotiator {
     const pc = this.#pc;
     if (pc.signalingState !== 'stable') return; // negotiationneeded fires again once stable
     if (this.#deferInitialOffer()) return;
+    if (!this.#iceRestartOffer && this.#negotiated()) {
+      // A negotiationneeded queued before the remote's offer arrived: answering it negotiated everything.
+      this.#log('debug', 'no offer needed: everything is negotiated');
+      return;
+    }
     this.#makingOffer = true;
     try {
       const iceRestart = this.#iceRestartOffer;
@@ -222,6 +238,13 @@ export class Negotiator {
       this.#enqueue('offer', () => this.#makeOffer());
     }, delay);
     return true;
+  }
+
+  /** Whether a completed negotiation covers the data channels (`m=application`) and every local track. */
+  #negotiated(): boolean {
+    const local = this.#pc.currentLocalDescription?.sdp;
+    if (!local || !this.#pc.currentRemoteDescription || !/\nm=application /.test(local)) return false;
+    return !this.#needsNegotiation();
   }
 
   /** After an answer: are local tracks still unnegotiated (no mid, or not sending)? */

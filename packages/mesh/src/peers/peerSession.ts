@@ -97,10 +97,7 @@ export class PeerSession {
           this.#setState(this.#wasConnected ? 'reconnecting' : 'connecting');
         handlers.iceRestart(attempt);
       },
-      onFailed: (error) => {
-        this.#shutdown('failed');
-        handlers.failed(error);
-      },
+      onFailed: (error) => this.fail(error),
       ...(logger ? { logger } : {}),
       label: peerId,
     });
@@ -176,6 +173,13 @@ export class PeerSession {
   /** Resolves when queued negotiation steps have run. */
   idle(): Promise<void> {
     return this.#negotiator.idle();
+  }
+
+  /** Gives the connection up: closes it (state `failed`) and reports `error` to the owner. */
+  fail(error: SmaRTCError): void {
+    if (this.#state === 'failed' || this.#state === 'closed') return;
+    this.#shutdown('failed');
+    this.#o.handlers.failed(error);
   }
 
   /** Closes the connection (state `closed`). */

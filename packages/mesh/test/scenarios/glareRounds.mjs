@@ -29,9 +29,22 @@ function connectedCount(bot) {
 for (let round = 1; round <= rounds; round++) {
   const bots = Array.from({ length: peers }, (_, i) => {
     const signaling = new SignalingClient({ serverUrl: server.url });
-    const mesh = new MeshPeerManager({ signaling, webrtc: wrtc, iceServers: () => [] });
-    const bot = { name: `r${round}b${i}`, signaling, mesh, problems: [] };
-    mesh.on('error', (error) => bot.problems.push(`error: ${error.message}`));
+    const log = [];
+    const t0 = Date.now();
+    const logger = {
+      debug: (m) => log.push(`${Date.now() - t0} ${m}`),
+      warn: (m) => log.push(`${Date.now() - t0} WARN ${m}`),
+    };
+    const mesh = new MeshPeerManager({
+      signaling,
+      webrtc: wrtc,
+      iceServers: () => [],
+      ...(process.env.GLARE_LOG ? { logger } : {}),
+    });
+    const bot = { name: `r${round}b${i}`, signaling, mesh, problems: [], log };
+    mesh.on('error', (error) =>
+      bot.problems.push(`error: ${error.message} (${error.cause?.message ?? error.cause})`),
+    );
     mesh.on('peer-failed', (peerId, error) => bot.problems.push(`peer-failed ${peerId}: ${error.code}`));
     return bot;
   });
@@ -60,6 +73,8 @@ for (let round = 1; round <= rounds; round++) {
       );
   const problems = bots.flatMap((b) => b.problems);
   console.log(JSON.stringify({ round, full, ms: Date.now() - started, report, problems }));
+  if (!full && process.env.GLARE_LOG)
+    for (const b of bots) console.error(`--- ${b.name} ${b.signaling.peerId}\n${b.log.join('\n')}`);
   await Promise.all(
     bots.map(async (b) => {
       b.mesh.close();
