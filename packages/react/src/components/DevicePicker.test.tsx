@@ -77,6 +77,10 @@ describe('DevicePicker', () => {
     fireEvent.change(select('Camera'), { target: { value: 'cam-2' } });
     expect((await screen.findByRole('alert')).textContent).not.toBe('');
     expect(call.localMedia?.videoTrack?.getSettings().deviceId).toBe('cam-1'); // nothing changed
+    devices.plug('videoinput', 'cam-2', 'USB camera'); // plugged back in: the next choice works, the error goes
+    fireEvent.change(select('Camera'), { target: { value: 'cam-2' } });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(call.localMedia?.videoTrack?.getSettings().deviceId).toBe('cam-2');
     await call.dispose();
   });
 

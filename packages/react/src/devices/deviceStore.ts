@@ -123,9 +123,9 @@ export class DeviceStore {
     this.#update({ selected: Object.freeze({ ...this.#state.selected, [kind]: deviceId }) });
   }
 
-  /** Records a failed selection, so pickers can show it. */
+  /** Records a failed selection, so pickers can show it (`null` clears it). */
   setError(error: unknown): void {
-    this.#update({ error: normalizeMediaError(error) });
+    this.#update({ error: error === null ? null : normalizeMediaError(error) });
   }
 
   readonly #onDeviceChange = (): void => {

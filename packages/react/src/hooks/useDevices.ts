@@ -81,6 +81,7 @@ export function useDevices(call?: CallController): UseDevicesResult {
             await controller.switchDevice(kind, deviceId);
           }
           store.setSelected(kind, deviceId);
+          store.setError(null);
         } catch (error) {
           store.setError(error);
           throw error;
