@@ -30,7 +30,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: `${RESULTS}results.json` }]],
   webServer: [
     {
-      command: `node packages/server/dist/cli.js --demo --port ${PORT} --db ${DB}`,
+      command: `node packages/server/dist/cli.js --demo --port ${PORT} --db ${DB} --app examples/vanilla`,
       cwd: new URL('..', import.meta.url).pathname,
       url: `${SERVER_URL}/health`,
       reuseExistingServer: false,

@@ -118,7 +118,7 @@ test('a stranger in another session cannot signal into a session', async ({ brow
 });
 
 test('the start page signs in, creates a session and joins it over the hub', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/start');
   await expect(page).toHaveTitle(/SmaRTC/);
   await expect(page.locator('#health')).toContainText('Healthy');
   await expect(page.locator('a[href="/docs"]').first()).toBeVisible();
