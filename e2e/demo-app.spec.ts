@@ -12,6 +12,7 @@ import {
   remoteNames,
   remoteVideo,
   signIn,
+  startServer,
   tileOf,
 } from './support/demoApp';
 
@@ -273,4 +274,32 @@ test('the English switch changes the texts, is remembered, and SDK errors follow
     zoe,
     ({ at, text }) => text.includes('status of 401') && at >= loginStart && at <= loginEnd,
   );
+});
+
+test('a server without guests: the app says so, and a new account starts a call', async ({ browser }) => {
+  const server = await startServer(['--dev', '--db', ':memory:', '--app', 'examples/vanilla']);
+  try {
+    const zoe = await open(browser, 'zoe', { url: `${server.url}/` });
+    await expect(zoe.page.getByText("Ce serveur n'accepte pas les invités : connectez-vous.")).toBeVisible();
+    await expect(zoe.page.getByLabel('Votre nom')).toBeDisabled();
+    await expect(zoe.page.getByRole('button', { name: 'Continuer', exact: true })).toBeDisabled();
+    await expect(zoe.page.getByText(/Serveur de démo/)).toBeHidden();
+    const pageLoaded = Date.now();
+
+    await signIn(zoe.page, 'zoe_test', 'Zoe-12345', 'Créer un compte');
+    await expect(zoe.page.getByText('Connecté : zoe_test')).toBeVisible();
+    await zoe.page.getByLabel("Nom de l'appel").fill('Appel de test');
+    await zoe.page.getByRole('button', { name: 'Créer un appel' }).click();
+    await inCall(zoe.page);
+    await expect(zoe.page.locator('.tile[data-self] .tile__name')).toHaveText('zoe_test (vous)');
+    await zoe.page.getByRole('button', { name: 'Quitter' }).click();
+    await expect(zoe.page.getByRole('heading', { name: 'Votre appel' })).toBeVisible();
+
+    // the only error: the browser's report of the guest check's 401 (no guests here), when the page loaded
+    expectNoProblems(zoe, ({ at, text }) => text.includes('status of 401') && at <= pageLoaded);
+    await close(zoe);
+    people = people.filter((person) => person !== zoe);
+  } finally {
+    await server.stop();
+  }
 });

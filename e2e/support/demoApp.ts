@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { type Browser, type BrowserContext, expect, type Page, type WebSocketRoute } from '@playwright/test';
 
 /** A console error or uncaught exception of a page, and when it happened. */
@@ -128,4 +130,37 @@ export async function close(person: Person) {
       .catch(() => {});
   }
   await person.context.close();
+}
+
+/**
+ * Starts another reference server serving the app, on a free port (e.g. without `--demo`); resolves its URL
+ * and a `stop()` that ends it.
+ */
+export async function startServer(args: string[]) {
+  const root = new URL('../..', import.meta.url).pathname;
+  const child = spawn(
+    'node',
+    ['packages/server/dist/cli.js', '--port', '0', '--log-level', 'silent', ...args],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const ready = /ready: (http:\/\/\S+)/.exec(output);
+      if (ready?.[1]) resolve(ready[1].replace('//localhost:', '//127.0.0.1:'));
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${output}`)));
+  });
+  return {
+    url,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }

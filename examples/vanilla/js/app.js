@@ -40,9 +40,9 @@ const state = {
 let pendingJoin = null;
 
 const lobby = createLobby({
-  signIn: (username, password) =>
+  signIn: (username, password, options) =>
     run(async () => {
-      state.identity = await signIn(username, password);
+      state.identity = await signIn(username, password, options);
       $('password').value = '';
     }),
   guest: (name) => {

@@ -31,14 +31,16 @@ export function createLobby(actions) {
         actions.invalid(required.length > 1 ? 'credentialsRequired' : form.dataset.required);
         return;
       }
-      handler();
+      handler(event.submitter);
     });
   }
 
   $('guest-form').dataset.required = 'nameRequired';
   $('join-form').dataset.required = 'invalidLink';
-  onSubmit($('sign-in-form'), [fields.username, fields.password], () =>
-    actions.signIn(fields.username.value.trim(), fields.password.value),
+  onSubmit($('sign-in-form'), [fields.username, fields.password], (submitter) =>
+    actions.signIn(fields.username.value.trim(), fields.password.value, {
+      register: submitter?.value === 'register',
+    }),
   );
   onSubmit($('guest-form'), [fields.guestName], () => actions.guest(fields.guestName.value.trim()));
   onSubmit($('create-form'), [], () =>
@@ -73,6 +75,8 @@ export function createLobby(actions) {
       $('guest-form').querySelector('button').disabled = !state.guestsAllowed;
       fields.guestName.disabled = !state.guestsAllowed;
       $('guests-disabled').hidden = state.guestsAllowed;
+      // Demo mode always lets guests in: without guests, this is no demo server.
+      $('demo-accounts').hidden = !state.guestsAllowed;
       $('start').hidden = identity === null;
       $('join-invite-card').hidden = !state.inviteId;
       // Guests start ad-hoc rooms, which have no name.

@@ -37,7 +37,9 @@ export function accountIdentity() {
   return user ? { kind: 'user', username: user.username } : null;
 }
 
-export function signIn(username, password) {
+/** Signs in; with `register`, creates the account first. */
+export async function signIn(username, password, { register = false } = {}) {
+  if (register) await attempt('register', () => api.auth.register(username, password));
   return attempt('login', async () => {
     const { user } = await api.auth.login(username, password);
     return { kind: 'user', username: user.username };

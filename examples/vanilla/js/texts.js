@@ -12,6 +12,9 @@ export const TEXTS = {
     username: "Nom d'utilisateur",
     password: 'Mot de passe',
     signIn: 'Se connecter',
+    register: 'Créer un compte',
+    accountRules:
+      'Nouveau compte : un nom de 3 à 32 lettres, chiffres, « . », « _ » ou « - », et un mot de passe de 8 caractères au moins.',
     demoAccounts: 'Serveur de démo (pnpm start) : demo / Demo123!, alice / Alice123!, bob / Bob123!',
     guestTitle: 'Continuer en invité',
     guestName: 'Votre nom',
@@ -94,6 +97,9 @@ export const TEXTS = {
     username: 'Username',
     password: 'Password',
     signIn: 'Sign in',
+    register: 'Create an account',
+    accountRules:
+      'New account: a name of 3 to 32 letters, digits, ".", "_" or "-", and a password of at least 8 characters.',
     demoAccounts: 'Demo server (pnpm start): demo / Demo123!, alice / Alice123!, bob / Bob123!',
     guestTitle: 'Continue as a guest',
     guestName: 'Your name',
