@@ -23,13 +23,14 @@ import {
 const { SmaRTCSimpleError } = globalThis.SmaRTC;
 const $ = (id) => document.getElementById(id);
 
+const linkedCall = callIdFromLocation();
 const state = {
   /** `{ kind: 'user' | 'guest', username }` once known. */
   identity: accountIdentity(),
   /** The call of the address (`?call=`), or the last one: what "Join the call" joins. */
-  inviteId: callIdFromLocation(),
+  inviteId: linkedCall,
   /** Whether `inviteId` came with the link that opened the page (else it is your last call). */
-  invited: callIdFromLocation() !== null,
+  invited: linkedCall !== null,
   guestsAllowed: true,
   busy: false,
   /** The last join failed on the camera or microphone: offer to retry, or to join without them. */

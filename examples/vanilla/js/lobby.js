@@ -19,40 +19,39 @@ export function createLobby(actions) {
   };
   let identity = null;
 
-  /** Submits `form` to `handler` (no page reload); marks the first empty required field. */
-  function onSubmit(form, required, handler) {
+  /**
+   * Submits `form` to `handler(submitter)` (no page reload). An empty `required` field is marked, focused and
+   * reported as the app text `message` instead.
+   */
+  function onSubmit(form, { required = [], message }, handler) {
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       for (const field of Object.values(fields)) field.removeAttribute('aria-invalid');
       const empty = required.find((field) => field.value.trim() === '');
-      if (empty) {
-        empty.setAttribute('aria-invalid', 'true');
-        empty.focus();
-        actions.invalid(required.length > 1 ? 'credentialsRequired' : form.dataset.required);
-        return;
-      }
-      handler(event.submitter);
+      if (!empty) return handler(event.submitter);
+      empty.setAttribute('aria-invalid', 'true');
+      empty.focus();
+      actions.invalid(message);
     });
   }
 
-  $('guest-form').dataset.required = 'nameRequired';
-  $('join-form').dataset.required = 'invalidLink';
-  onSubmit($('sign-in-form'), [fields.username, fields.password], (submitter) =>
+  const credentials = { required: [fields.username, fields.password], message: 'credentialsRequired' };
+  onSubmit($('sign-in-form'), credentials, (submitter) =>
     actions.signIn(fields.username.value.trim(), fields.password.value, {
       register: submitter?.value === 'register',
     }),
   );
-  onSubmit($('guest-form'), [fields.guestName], () => actions.guest(fields.guestName.value.trim()));
-  onSubmit($('create-form'), [], () =>
+  onSubmit($('guest-form'), { required: [fields.guestName], message: 'nameRequired' }, () =>
+    actions.guest(fields.guestName.value.trim()),
+  );
+  onSubmit($('create-form'), {}, () =>
     actions.create(fields.callName.value.trim() || t('callNameDefault', { name: identity?.username ?? '' })),
   );
-  onSubmit($('join-form'), [fields.joinId], () => {
+  onSubmit($('join-form'), { required: [fields.joinId], message: 'invalidLink' }, () => {
     const callId = parseCallId(fields.joinId.value);
-    if (callId) actions.join(callId);
-    else {
-      fields.joinId.setAttribute('aria-invalid', 'true');
-      actions.invalid('invalidLink');
-    }
+    if (callId) return actions.join(callId);
+    fields.joinId.setAttribute('aria-invalid', 'true');
+    actions.invalid('invalidLink');
   });
   $('join-invite').addEventListener('click', () => actions.join());
   $('retry-join').addEventListener('click', () => actions.retry({ media: true }));
@@ -78,12 +77,12 @@ export function createLobby(actions) {
       // Demo mode always lets guests in: without guests, this is no demo server.
       $('demo-accounts').hidden = !state.guestsAllowed;
       $('start').hidden = identity === null;
-      $('join-invite-card').hidden = !state.inviteId;
+      $('join-invite').hidden = identity === null;
       // Guests start ad-hoc rooms, which have no name.
       $('call-name-field').hidden = identity?.kind !== 'user';
       $('media-retry').hidden = !state.mediaRetry;
       $('joining').hidden = !state.busy;
-      for (const form of $('lobby').querySelectorAll('form, #join-invite-card, #media-retry'))
+      for (const form of $('lobby').querySelectorAll('form, #invite-card, #media-retry'))
         form.toggleAttribute('inert', state.busy);
     },
     /** Puts the focus where the next step starts. */
