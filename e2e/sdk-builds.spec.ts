@@ -9,11 +9,12 @@ import { build } from 'vite';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const README = readFileSync(join(ROOT, 'packages/simple/README.md'), 'utf8');
+const ROOT_README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const WORK = join(ROOT, 'e2e/.results/sdk-builds');
 
-/** The first fenced block of `lang` in the README section titled `heading`. */
-function readmeBlock(heading: string, lang: string): string {
-  const section = README.split(/^## /m).find((s) => s.startsWith(heading));
+/** The first fenced block of `lang` in the section titled `heading` of a README (the package's by default). */
+function readmeBlock(heading: string, lang: string, readme = README): string {
+  const section = readme.split(/^## /m).find((s) => s.startsWith(heading));
   const block = section?.match(new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``))?.[1];
   if (!block) throw new Error(`README: no ${lang} block under "## ${heading}"`);
   return block;
@@ -48,6 +49,12 @@ function framesPlayed(page: Page): Promise<number> {
     return video ? video.getVideoPlaybackQuality().totalVideoFrames : 0;
   });
 }
+
+test('the repository README shows the very examples run here', () => {
+  const section = 'Three lines to a call';
+  expect(readmeBlock(section, 'js', ROOT_README)).toBe(readmeBlock(`${section} (JavaScript module)`, 'js'));
+  expect(readmeBlock(section, 'html', ROOT_README)).toBe(readmeBlock(`${section} (script tag)`, 'html'));
+});
 
 let esmFiles: Map<string, string>;
 
