@@ -11,4 +11,9 @@ export { codeDescription } from './messages/codeDescriptions.js';
 export { messageIdFor } from './messages/messageIdFor.js';
 export { type SimpleMessageOverrides, Translator } from './messages/translator.js';
 export { type SimpleOperation, SmaRTCSimpleError, type SmaRTCSimpleErrorOptions } from './simpleError.js';
-export { SmaRTCSimple, type SmaRTCSimpleEvents, type SmaRTCSimpleOptions } from './smartcSimple.js';
+export {
+  type SimpleCallOptions,
+  SmaRTCSimple,
+  type SmaRTCSimpleEvents,
+  type SmaRTCSimpleOptions,
+} from './smartcSimple.js';

@@ -2,7 +2,10 @@ import { SmaRTCError } from '@smartc/core';
 import type { ErrorCode } from '@smartc/protocol';
 import type { SimpleMessageId } from './messages/catalogue.js';
 
-/** What SmaRTCSimple was doing when an error happened; `call` is for errors during a call (onError). */
+/**
+ * What was being done when an error happened: a SmaRTCSimple method, `sendMessage` / `screenShare` (for apps
+ * translating `Call` errors), or `call` for errors during a call (onError).
+ */
 export type SimpleOperation =
   | 'login'
   | 'register'
@@ -15,6 +18,8 @@ export type SimpleOperation =
   | 'getAvailableCalls'
   | 'getCallDetails'
   | 'getIceServers'
+  | 'sendMessage'
+  | 'screenShare'
   | 'call';
 
 /** Options of {@link SmaRTCSimpleError}. */

@@ -43,6 +43,12 @@ export interface SmaRTCSimpleOptions {
   maxDirectPeers?: number;
 }
 
+/** What to send in one call (`startCall`, `joinCall`); defaults to the `media` option of the constructor. */
+export interface SimpleCallOptions {
+  /** `{ audio: false, video: false }` joins to watch and listen only (e.g. after a denied permission). */
+  media?: { audio?: boolean; video?: boolean };
+}
+
 /** The events of {@link SmaRTCSimple} (also reachable through `onLocalStream`, `onRemoteStream`, …). */
 export type SmaRTCSimpleEvents = {
   'local-stream': [stream: MediaStream];
@@ -132,7 +138,7 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
   }
 
   /** Creates a call named `name` and joins it; resolves with its id. Fails with `Impossible de créer l'appel`. */
-  startCall(name: string, description?: string): Promise<string> {
+  startCall(name: string, description?: string, options: SimpleCallOptions = {}): Promise<string> {
     return this.#serial(() =>
       this.#run('startCall', async () => {
         this.#requireLogin();
@@ -140,7 +146,7 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
           name,
           ...(description !== undefined ? { description } : {}),
         });
-        await this.#enter(session.id);
+        await this.#enter(session.id, options);
         return session.id;
       }),
     );
@@ -149,12 +155,18 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
   /**
    * Joins the existing call `sessionId` (leaving the current one first). Never creates a call: an unknown id fails
    * with `Cet appel n'existe pas` (`SESSION_NOT_FOUND`).
+   *
+   * @example
+   * await smartc.joinCall(id).catch(async (error) => {
+   *   // camera and microphone refused: join to watch and listen
+   *   if (error.code === 'MEDIA_PERMISSION_DENIED') await smartc.joinCall(id, { media: { audio: false, video: false } });
+   * });
    */
-  joinCall(sessionId: string): Promise<void> {
+  joinCall(sessionId: string, options: SimpleCallOptions = {}): Promise<void> {
     return this.#serial(() =>
       this.#run('joinCall', async () => {
         this.#requireLogin();
-        await this.#enter(sessionId);
+        await this.#enter(sessionId, options);
       }),
     );
   }
@@ -250,7 +262,7 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
     return this.#call;
   }
 
-  async #enter(sessionId: string): Promise<void> {
+  async #enter(sessionId: string, options: SimpleCallOptions): Promise<void> {
     if (this.#call) await this.#leave();
     await this.api.sessions.join(sessionId); // never creates a call: SESSION_NOT_FOUND, SESSION_FULL
     const o = this.#options;
@@ -271,8 +283,9 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
     this.#signaling = signaling;
     this.#offCall = this.#watch(call);
     try {
+      const media = { ...o.media, ...options.media };
       await call.join(sessionId, {
-        media: { audio: o.media?.audio ?? true, video: o.media?.video ?? true },
+        media: { audio: media.audio ?? true, video: media.video ?? true },
         fallbackToAudioOnly: true,
       });
     } catch (error) {

@@ -84,7 +84,7 @@ describe('SmaRTCSimple errors against the real server', () => {
     expect(join.code).toBe('AUTH_REQUIRED');
   });
 
-  it('joinCall with the camera and microphone denied: a clear message, no call left behind', async () => {
+  it('joinCall with the camera and microphone denied: a clear message, no call left behind, then a join without media', async () => {
     const owner = simple();
     await owner.login('alice', 'Alice123!');
     const session = await owner.api.sessions.create({ name: 'Denied' });
@@ -95,6 +95,11 @@ describe('SmaRTCSimple errors against the real server', () => {
     expect(error.code).toBe('MEDIA_PERMISSION_DENIED');
     expect(smartc.currentCallId).toBeNull();
     expect((await owner.getCallDetails(session.id)).participants).toEqual([]);
+    // what an app offers next: join to watch and listen, without camera or microphone
+    await smartc.joinCall(session.id, { media: { audio: false, video: false } });
+    expect(smartc.currentCallId).toBe(session.id);
+    expect(smartc.call?.getSnapshot().self.media).toEqual({ audio: false, video: false, screen: false });
+    expect((await owner.getCallDetails(session.id)).participants.map((p) => p.username)).toEqual(['bob']);
   });
 
   it('toggles outside a call: Erreur micro / Erreur caméra', async () => {

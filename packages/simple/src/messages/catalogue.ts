@@ -42,6 +42,14 @@ export interface SimpleMessages {
   sessionExpired: string;
   /** Too many attempts (`RATE_LIMITED`). */
   rateLimited: string;
+  /** Joining without an account on a server that does not allow guests (`SIGNALING_GUESTS_DISABLED`). */
+  guestsDisabled: string;
+  /** Sending a chat message failed (operation `sendMessage`). */
+  messageFailed: string;
+  /** The screen share was refused or cancelled in the browser's picker (operation `screenShare`). */
+  screenShareDenied: string;
+  /** The screen could not be shared (operation `screenShare`). */
+  screenShareFailed: string;
   /** Starting a call: camera or microphone access denied (`MEDIA_PERMISSION_DENIED`). */
   mediaPermissionDenied: string;
   /** Starting a call: no camera or microphone (`MEDIA_DEVICE_NOT_FOUND`). */
@@ -83,6 +91,10 @@ export const FRENCH_MESSAGES: Readonly<SimpleMessages> = Object.freeze({
   loginRequired: 'Connectez-vous d’abord',
   sessionExpired: 'Votre connexion a expiré, reconnectez-vous',
   rateLimited: 'Trop de tentatives, réessayez plus tard',
+  guestsDisabled: "Ce serveur n'accepte pas les invités : connectez-vous",
+  messageFailed: "Impossible d'envoyer le message",
+  screenShareDenied: "Partage d'écran refusé",
+  screenShareFailed: "Impossible de partager l'écran",
   mediaPermissionDenied: 'Accès à la caméra ou au micro refusé',
   mediaDeviceNotFound: 'Aucune caméra ni aucun micro trouvé',
   mediaDeviceInUse: 'La caméra ou le micro est déjà utilisé par une autre application',
@@ -113,6 +125,10 @@ export const ENGLISH_MESSAGES: Readonly<SimpleMessages> = Object.freeze({
   loginRequired: 'Sign in first',
   sessionExpired: 'Your sign-in has expired; sign in again',
   rateLimited: 'Too many attempts; try again later',
+  guestsDisabled: 'This server does not allow guests: sign in',
+  messageFailed: 'Could not send the message',
+  screenShareDenied: 'Screen sharing was refused',
+  screenShareFailed: 'Could not share the screen',
   mediaPermissionDenied: 'Camera or microphone access was denied',
   mediaDeviceNotFound: 'No camera or microphone was found',
   mediaDeviceInUse: 'The camera or microphone is in use by another application',

@@ -44,6 +44,11 @@ const PRECISE: ReadonlyArray<[SimpleOperation, ErrorCode, SimpleMessageId]> = [
   ['call', 'PEER_CONNECTION_FAILED', 'peerConnectionFailed'],
   ['call', 'SIGNALING_RECONNECT_FAILED', 'connectionLost'],
   ['call', 'MEDIA_DEVICE_NOT_FOUND', 'mediaDeviceNotFound'],
+  ['joinCall', 'SIGNALING_GUESTS_DISABLED', 'guestsDisabled'],
+  ['sendMessage', 'SIGNALING_PAYLOAD_TOO_LARGE', 'messageFailed'],
+  ['sendMessage', 'NETWORK_UNREACHABLE', 'connectionProblem'],
+  ['screenShare', 'MEDIA_PERMISSION_DENIED', 'screenShareDenied'],
+  ['screenShare', 'MEDIA_UNSUPPORTED', 'screenShareFailed'],
 ];
 
 describe('messageIdFor', () => {
@@ -69,6 +74,8 @@ describe('messageIdFor', () => {
       'getAvailableCalls',
       'getCallDetails',
       'getIceServers',
+      'sendMessage',
+      'screenShare',
       'call',
     ];
     for (const operation of operations)

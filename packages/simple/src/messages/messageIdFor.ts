@@ -23,6 +23,8 @@ function commonMessageId(code: ErrorCode): SimpleMessageId | undefined {
     case ErrorCode.AUTH_TOKEN_EXPIRED:
     case ErrorCode.AUTH_TOKEN_INVALID:
       return 'sessionExpired';
+    case ErrorCode.SIGNALING_GUESTS_DISABLED:
+      return 'guestsDisabled';
     default:
       return undefined;
   }
@@ -57,6 +59,10 @@ export function messageIdFor(operation: SimpleOperation, code: ErrorCode): Simpl
     case 'getCallDetails':
       if (code === ErrorCode.SESSION_NOT_FOUND || code === ErrorCode.NOT_FOUND) return 'callDetailsNotFound';
       return commonMessageId(code) ?? 'genericError';
+    case 'sendMessage':
+      return commonMessageId(code) ?? 'messageFailed';
+    case 'screenShare':
+      return code === ErrorCode.MEDIA_PERMISSION_DENIED ? 'screenShareDenied' : 'screenShareFailed';
     case 'call':
       if (code === ErrorCode.PEER_CONNECTION_FAILED) return 'peerConnectionFailed';
       return MEDIA_MESSAGES[code] ?? 'connectionLost';
