@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { expectVideoFlowing as expectFlowing, videoState } from './support/video';
 
 /** The Vue example app, served by `vite preview` (see EXAMPLE_APPS in playwright.config.ts). */
 const APP = 'http://127.0.0.1:8102/';
@@ -24,28 +25,11 @@ const tileOf = (page: Page, name: string) =>
   });
 
 /** What `page`'s <video> of `name` decodes: its size and the frames presented so far. */
-function remoteVideo(page: Page, name: string) {
-  return tileOf(page, name)
-    .locator('video')
-    .evaluate((video: HTMLVideoElement) => ({
-      width: video.videoWidth,
-      height: video.videoHeight,
-      frames: video.getVideoPlaybackQuality().totalVideoFrames,
-    }));
-}
+const remoteVideo = (page: Page, name: string) => videoState(tileOf(page, name).locator('video'));
 
 /** Waits until `page` decodes `name`'s video and its frames keep advancing. */
 async function expectVideoFlowing(page: Page, name: string) {
-  await expect
-    .poll(async () => (await remoteVideo(page, name)).width, { timeout: 20_000 })
-    .toBeGreaterThan(0);
-  const before = (await remoteVideo(page, name)).frames;
-  await expect
-    .poll(async () => (await remoteVideo(page, name)).frames, {
-      timeout: 10_000,
-      message: `${name}'s video advances`,
-    })
-    .toBeGreaterThanOrEqual(before + 10);
+  await expectFlowing(tileOf(page, name).locator('video'), name);
   await expect(tileOf(page, name).locator('.smartc-tile__play')).toHaveCount(0); // autoplay was not blocked
 }
 

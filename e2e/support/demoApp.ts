@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { type Browser, type BrowserContext, expect, type Page, type WebSocketRoute } from '@playwright/test';
+import {
+  expectFramesAdvancing as expectAdvancing,
+  expectVideoFlowing as expectFlowing,
+  videoState,
+} from './video';
 
 /** A console error or uncaught exception of a page, and when it happened. */
 export interface PageProblem {
@@ -87,37 +92,15 @@ export const remoteNames = (page: Page) =>
     .evaluateAll((tiles) => tiles.map((tile) => (tile as HTMLElement).dataset.username ?? '').sort());
 
 /** What `page`'s <video> of `name` decodes: its size and the frames presented so far. */
-export function remoteVideo(page: Page, name: string) {
-  return tileOf(page, name)
-    .locator('video')
-    .evaluate((video: HTMLVideoElement) => ({
-      width: video.videoWidth,
-      height: video.videoHeight,
-      frames: video.getVideoPlaybackQuality().totalVideoFrames,
-    }));
-}
+export const remoteVideo = (page: Page, name: string) => videoState(tileOf(page, name).locator('video'));
 
 /** Waits until `page` decodes `name`'s video (a width) and its frames keep advancing. */
-export async function expectVideoFlowing(page: Page, name: string) {
-  await expect
-    .poll(async () => (await remoteVideo(page, name)).width, {
-      timeout: 30_000,
-      message: `${name}'s video decodes`,
-    })
-    .toBeGreaterThan(0);
-  await expectFramesAdvancing(page, name);
-}
+export const expectVideoFlowing = (page: Page, name: string) =>
+  expectFlowing(tileOf(page, name).locator('video'), `${name} on the page`);
 
 /** Waits until `name`'s video on `page` presents 10 more frames. */
-export async function expectFramesAdvancing(page: Page, name: string) {
-  const before = (await remoteVideo(page, name)).frames;
-  await expect
-    .poll(async () => (await remoteVideo(page, name)).frames, {
-      timeout: 15_000,
-      message: `${name}'s video advances`,
-    })
-    .toBeGreaterThanOrEqual(before + 10);
-}
+export const expectFramesAdvancing = (page: Page, name: string) =>
+  expectAdvancing(tileOf(page, name).locator('video'), `${name} on the page`);
 
 /** Leaves the call if in one (so the server drops the participant at once), then closes the context. */
 export async function close(person: Person) {

@@ -43,7 +43,7 @@ export function createChat(call, { signal, onError }) {
       input.value = '';
       call.sendMessage(text).catch((error) => {
         if (!input.value) input.value = text; // not lost: it can be sent again
-        onError(translator.error('call', error));
+        onError(translator.error('sendMessage', error));
       });
     },
     { signal },

@@ -39,7 +39,9 @@ export function createControls(call, { signal, onError, onLeave }) {
 
   bind(mic, 'toggleMicrophone', (s) => call.setMicrophoneEnabled(!s.self.media.audio));
   bind(camera, 'toggleCamera', (s) => call.setCameraEnabled(!s.self.media.video, { release: true }));
-  bind(screen, 'call', (s) => (s.self.screenSharing ? call.stopScreenShare() : call.startScreenShare()));
+  bind(screen, 'screenShare', (s) =>
+    s.self.screenSharing ? call.stopScreenShare() : call.startScreenShare(),
+  );
   $('leave').addEventListener('click', onLeave, { signal });
 
   function render(next) {

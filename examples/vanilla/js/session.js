@@ -18,16 +18,14 @@ async function attempt(operation, task) {
   }
 }
 
-/**
- * Whether this server lets guests in. `GET /api/webrtc/ice` answers without a sign-in exactly when guests are
- * allowed (401 otherwise). Unknown (server unreachable) counts as yes: the join will tell.
- */
+/** Whether this server lets guests in (`features.guests` of `GET /health`). Unknown counts as yes: the join will tell. */
 export async function guestsAllowed() {
   try {
-    const response = await fetch('/api/webrtc/ice', { cache: 'no-store', credentials: 'omit' });
-    return response.ok;
+    const response = await fetch('/health', { cache: 'no-store' });
+    const health = await response.json();
+    return health.features?.guests !== false;
   } catch {
-    return true;
+    return true; // unknown: let the person try; a refusal is explained then
   }
 }
 
@@ -105,8 +103,7 @@ export async function joinCall(identity, callId, { media = true, operation = 'jo
     return call;
   } catch (error) {
     await call.dispose().catch(() => {});
-    // The catalogue has no message of its own for a server without guests: "Error: <what the code means>".
-    throw translator.error(operation, error, isGuestsDisabled(error) ? 'genericError' : undefined);
+    throw translator.error(operation, error);
   }
 }
 

@@ -41,6 +41,7 @@ export {
   type LoginResponse,
   type ParticipantDto,
   type Role,
+  type ServerFeatures,
   type SessionDto,
   type UserDto,
 } from './rest.js';

@@ -99,4 +99,14 @@ export interface HealthResponse {
   version: string;
   uptimeSeconds: number;
   checks: Record<string, { status: 'ok' | 'down'; detail?: string }>;
+  /** What this server lets clients do, so apps can adapt their UI without probing. */
+  features: ServerFeatures;
+}
+
+/** The optional behaviours of a server (on in demo mode). */
+export interface ServerFeatures {
+  /** Joining the hub without an account, under a display name. */
+  guests: boolean;
+  /** `JoinSession` with an unknown id creates that room. */
+  adhocRooms: boolean;
 }

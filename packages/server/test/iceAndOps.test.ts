@@ -61,7 +61,7 @@ describe('GET /api/webrtc/ice', () => {
 });
 
 describe('operations endpoints', () => {
-  it('GET /health reports ok with the database check', async () => {
+  it('GET /health reports ok with the database check, and what the server allows', async () => {
     const t = await startTestServer();
     const reply = await t.request<{ status: string; checks: Record<string, { status: string }> }>(
       'GET',
@@ -73,6 +73,11 @@ describe('operations endpoints', () => {
       version: expect.any(String),
       uptimeSeconds: expect.any(Number),
       checks: { database: { status: 'ok' }, signaling: { status: 'ok' } },
+      features: { guests: false, adhocRooms: false },
+    });
+    const demo = await startTestServer({ demo: true });
+    expect((await demo.request('GET', ApiRoutes.health)).body).toMatchObject({
+      features: { guests: true, adhocRooms: true },
     });
   });
 

@@ -113,6 +113,7 @@ export const HealthResponseSchema = Type.Object({
       detail: Type.Optional(Type.String()),
     }),
   ),
+  features: Type.Object({ guests: Type.Boolean(), adhocRooms: Type.Boolean() }),
 });
 
 /** No request body, params or query accepted. */

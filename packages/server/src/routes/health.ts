@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App, AppContext } from '../appContext.js';
 import { EmptyObjectSchema, HealthResponseSchema } from '../http/schemas.js';
 
-/** `GET /health` (database check; 503 when it is down) and `GET /metrics` (Prometheus text). */
+/** `GET /health` (database check, 503 when it is down; the server's features) and `GET /metrics` (Prometheus text). */
 export function registerHealthRoutes(app: App, ctx: AppContext): void {
   app.get(
     ApiRoutes.health,
@@ -31,6 +31,7 @@ export function registerHealthRoutes(app: App, ctx: AppContext): void {
         version: ctx.version,
         uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
         checks,
+        features: { guests: ctx.config.allowGuests, adhocRooms: ctx.config.adhocRooms },
       };
       reply.header('Cache-Control', 'no-store');
       return reply.status(down ? 503 : 200).send(body);
