@@ -1,5 +1,7 @@
 // Glare scenario in a process of its own: `rounds` rounds of `peers` peers joining one room at the same
 // instant, against the real server, on @roamhq/wrtc. One JSON line per round on stdout, then `{done}`.
+// Usage: node glareRounds.mjs [rounds=20] [peers=6] [firstRound=1]; GLARE_LOG=1 prints each bot's
+// negotiation log on stderr for a round that did not fully connect.
 // It runs outside the vitest worker because @roamhq/wrtc, after many connections, can crash the
 // process that hosts it when that process is torn down; here the script exits explicitly once done.
 import wrtc from '@roamhq/wrtc';
@@ -9,6 +11,8 @@ import { startServer } from '@smartc/server';
 
 const rounds = Number(process.argv[2] ?? 20);
 const peers = Number(process.argv[3] ?? 6);
+/** The number of the first round (a run continued after a crash of the native addon starts further on). */
+const first = Number(process.argv[4] ?? 1);
 const ROUND_TIMEOUT_MS = 15_000;
 
 const server = await startServer({
@@ -26,7 +30,7 @@ function connectedCount(bot) {
   return [...bot.mesh.peers.values()].filter((p) => p.state === 'connected').length;
 }
 
-for (let round = 1; round <= rounds; round++) {
+for (let round = first; round <= rounds; round++) {
   const bots = Array.from({ length: peers }, (_, i) => {
     const signaling = new SignalingClient({ serverUrl: server.url });
     const log = [];
