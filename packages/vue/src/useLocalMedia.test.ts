@@ -35,6 +35,10 @@ const Controls = defineComponent({
 
 describe('useLocalMedia (on a real Call)', () => {
   it('toggles the microphone and camera through the call and shows the new state', async () => {
+    // a microphone and a camera that start turned off
+    const tracks = [fakeTrack('audio', 'mic-1'), fakeTrack('video', 'cam-1')];
+    for (const track of tracks) track.enabled = false;
+    await call.setLocalStream(fakeStream(tracks));
     const wrapper = mount(Controls);
     expect(wrapper.get('#mic').text()).toBe('Unmute');
     await wrapper.get('#mic').trigger('click');

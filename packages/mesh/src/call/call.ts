@@ -330,6 +330,11 @@ export class Call {
   }
 
   async #setKindEnabled(kind: LocalTrackKind, enabled: boolean, release: boolean): Promise<void> {
+    if (enabled && !this.#ownsMedia && !this.#stream?.getTracks().some((t) => t.kind === kind))
+      throw errorFromCode(
+        ErrorCode.VALIDATION_FAILED,
+        `There is no local ${kind} track to turn on: join with media, or setLocalStream() with one.`,
+      );
     if (this.#ownsMedia) {
       await this.#acquiring;
       if (kind === 'audio') await this.#localMedia.setAudioEnabled(enabled);

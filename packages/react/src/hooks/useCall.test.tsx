@@ -3,6 +3,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SmaRTCProvider } from '../provider.js';
 import { createTestCall } from '../testkit/call.testkit.js';
+import { createTestStream, FakeTrack } from '../testkit/media.testkit.js';
 import { renderCounted } from '../testkit/renderCounted.testkit.js';
 import { peer, ScriptedCall, stats } from '../testkit/scriptedCall.testkit.js';
 import { useCall, useMessages } from './useCall.js';
@@ -59,6 +60,9 @@ describe('useCall', () => {
 
   it('returns the same object (and the same functions) until the overview changes', async () => {
     const { call } = createTestCall();
+    const microphone = new FakeTrack('audio', 'mic-1') as unknown as MediaStreamTrack;
+    microphone.enabled = false;
+    await call.setLocalStream(createTestStream([microphone]));
     const hook = renderCounted(() => useCall(call));
     hook.rerender();
     expect(hook.values).toHaveLength(2);
