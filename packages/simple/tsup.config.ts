@@ -19,7 +19,7 @@ function scriptTagBuild(minify: boolean): Options {
     outExtension: () => ({ js: minify ? '.global.min.js' : '.global.js' }),
     esbuildOptions(options) {
       options.legalComments = 'none';
-      // SignalR and eventemitter3 keep their internals in `_name` properties: shortening them saves ~1 KB
+      // SignalR keeps its internals in `_name` properties: shortening them saves ~1 KB
       // gzipped. Safe because the whole program is in the bundle; the script-tag smoke tests prove it.
       if (minify) options.mangleProps = /^_[a-zA-Z]/;
     },

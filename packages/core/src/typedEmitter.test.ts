@@ -44,4 +44,35 @@ describe('TypedEmitter', () => {
     expect(after).toHaveBeenCalledWith(7);
     expect(await uncaught).toMatchObject({ message: 'listener bug' });
   });
+
+  it('an emit calls the listeners present when it started, in the order they were added', () => {
+    const pinger = new Pinger();
+    const seen: string[] = [];
+    const late = () => seen.push('late');
+    const offSecond = pinger.on('ping', () => seen.push('second'));
+    pinger.on('ping', () => {
+      seen.push('first');
+      pinger.on('ping', late); // added during the emit: from the next one on
+      offSecond(); // removed during the emit: still called this time (it was there)
+    });
+    pinger.fire('ping', 1);
+    expect(seen).toEqual(['second', 'first']);
+    seen.length = 0;
+    pinger.fire('ping', 2);
+    expect(seen).toEqual(['first', 'late']);
+  });
+
+  it('off removes a listener added twice; counts add up across events', () => {
+    const pinger = new Pinger();
+    const listener = vi.fn();
+    pinger.on('ping', listener);
+    pinger.on('ping', listener);
+    pinger.on('pong', () => {});
+    expect(pinger.listenerCount('ping')).toBe(2);
+    expect(pinger.listenerCount()).toBe(3);
+    pinger.fire('ping', 1);
+    expect(listener).toHaveBeenCalledTimes(2);
+    pinger.off('ping', listener);
+    expect(pinger.listenerCount()).toBe(1);
+  });
 });

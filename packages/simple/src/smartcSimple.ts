@@ -1,22 +1,17 @@
 import {
   errorFromCode,
   type FetchLike,
-  SignalingClient,
   SmaRTCApi,
   type TokenStorage,
   TypedEmitter,
   type Unsubscribe,
 } from '@smartc/core';
-import { Call, type CallSnapshot, type LocalMediaOptions, type WebRTCOption } from '@smartc/mesh';
+import type { Call, LocalMediaOptions, WebRTCOption } from '@smartc/mesh';
 import type { SessionDto, UserDto } from '@smartc/protocol';
-import {
-  type CallProblem,
-  diffSnapshots,
-  type SimpleParticipant,
-  type SimpleRemoteStream,
-} from './callWatcher.js';
+import type { CallProblem, SimpleParticipant, SimpleRemoteStream } from './callWatcher.js';
 import type { SimpleLocale } from './messages/catalogue.js';
 import { type SimpleMessageOverrides, Translator } from './messages/translator.js';
+import { SimpleCall } from './simpleCall.js';
 import type { SimpleOperation, SmaRTCSimpleError } from './simpleError.js';
 
 /** Options of {@link SmaRTCSimple}; every one is optional. */
@@ -77,9 +72,7 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
   readonly api: SmaRTCApi;
   readonly #options: SmaRTCSimpleOptions;
   readonly #translator: Translator;
-  #call: Call | null = null;
-  #signaling: SignalingClient | null = null;
-  #offCall: Unsubscribe | null = null;
+  #current: SimpleCall | null = null;
   #callId: string | null = null;
   /** Call changes (start, join, end, logout) run one after the other. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -109,7 +102,7 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
   }
   /** The current call's state store (`subscribe`/`getSnapshot`), or `null` outside a call. */
   get call(): Call | null {
-    return this.#call;
+    return this.#current?.call ?? null;
   }
   /** The language of error messages; can be changed at any time. */
   get locale(): SimpleLocale {
@@ -132,7 +125,7 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
   /** Ends the current call, if any, then signs out. */
   logout(): Promise<void> {
     return this.#serial(async () => {
-      if (this.#call) await this.#run('endCall', () => this.#leave());
+      if (this.#current) await this.#run('endCall', () => this.#leave());
       await this.#run('logout', () => this.api.auth.logout());
     });
   }
@@ -173,7 +166,9 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
 
   /** Leaves the current call (no-op outside a call); the camera and microphone are released. */
   endCall(): Promise<void> {
-    return this.#serial(() => (this.#call ? this.#run('endCall', () => this.#leave()) : Promise.resolve()));
+    return this.#serial(() =>
+      this.#current ? this.#run('endCall', () => this.#leave()) : Promise.resolve(),
+    );
   }
 
   /** Mutes or unmutes your microphone for everyone; resolves with whether it is now on. Fails with `Erreur micro`. */
@@ -258,57 +253,41 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
   }
 
   #requireCall(): Call {
-    if (!this.#call || this.#callId === null) throw errorFromCode('SIGNALING_NOT_JOINED');
-    return this.#call;
+    if (!this.#current || this.#callId === null) throw errorFromCode('SIGNALING_NOT_JOINED');
+    return this.#current.call;
   }
 
   async #enter(sessionId: string, options: SimpleCallOptions): Promise<void> {
-    if (this.#call) await this.#leave();
+    if (this.#current) await this.#leave();
     await this.api.sessions.join(sessionId); // never creates a call: SESSION_NOT_FOUND, SESSION_FULL
     const o = this.#options;
-    const serverUrl = o.signalingUrl ?? this.api.serverUrl;
-    const signaling = new SignalingClient({
-      serverUrl,
-      getToken: () => this.api.getAccessToken(),
-    });
-    const call = new Call({
-      serverUrl,
-      username: this.currentUsername ?? '',
-      signaling,
-      ...(o.webrtc ? { webrtc: o.webrtc } : {}),
-      ...(o.localMedia ? { media: o.localMedia } : {}),
-      ...(o.maxDirectPeers !== undefined ? { maxDirectPeers: o.maxDirectPeers } : {}),
-    });
-    this.#call = call;
-    this.#signaling = signaling;
-    this.#offCall = this.#watch(call);
-    try {
-      const media = { ...o.media, ...options.media };
-      await call.join(sessionId, {
-        media: { audio: media.audio ?? true, video: media.video ?? true },
-        fallbackToAudioOnly: true,
-      });
-    } catch (error) {
-      await this.#leave();
-      throw error;
-    }
-    this.#callId = sessionId;
-  }
-
-  #watch(call: Call): Unsubscribe {
-    let prev: CallSnapshot = call.getSnapshot();
-    return call.subscribe((next) => {
-      const before = prev;
-      prev = next;
-      diffSnapshots(before, next, {
+    const current: SimpleCall = new SimpleCall(
+      {
+        serverUrl: o.signalingUrl ?? this.api.serverUrl,
+        username: this.currentUsername ?? '',
+        getToken: () => this.api.getAccessToken(),
+        ...(o.webrtc ? { webrtc: o.webrtc } : {}),
+        ...(o.localMedia ? { localMedia: o.localMedia } : {}),
+        ...(o.maxDirectPeers !== undefined ? { maxDirectPeers: o.maxDirectPeers } : {}),
+      },
+      {
         localStream: (stream) => this.emit('local-stream', stream),
         remoteStream: (event) => this.emit('remote-stream', event),
         userJoined: (participant) => this.emit('user-joined', participant),
         userLeft: (participant) => this.emit('user-left', participant),
         problem: (problem) => this.#onProblem(problem),
-        ended: (error) => this.#onEnded(call, error),
-      });
-    });
+        ended: (error) => this.#onEnded(current, error),
+      },
+    );
+    this.#current = current;
+    const media = { ...o.media, ...options.media };
+    try {
+      await current.join(sessionId, { audio: media.audio ?? true, video: media.video ?? true });
+    } catch (error) {
+      await this.#leave();
+      throw error;
+    }
+    this.#callId = sessionId;
   }
 
   #onProblem(problem: CallProblem): void {
@@ -317,23 +296,15 @@ export class SmaRTCSimple extends TypedEmitter<SmaRTCSimpleEvents> {
   }
 
   /** The call is over without `endCall()`: free it (camera off, `currentCallId` null) so a new one can start. */
-  #onEnded(call: Call, error: unknown): void {
-    void this.#serial(() => (this.#call === call ? this.#leave() : Promise.resolve())).catch(() => {});
+  #onEnded(ended: SimpleCall, error: unknown): void {
+    void this.#serial(() => (this.#current === ended ? this.#leave() : Promise.resolve())).catch(() => {});
     if (error !== undefined) this.emit('error', this.#translator.error('call', error));
   }
 
   async #leave(): Promise<void> {
-    const call = this.#call;
-    const signaling = this.#signaling;
-    this.#offCall?.();
-    this.#call = null;
-    this.#signaling = null;
-    this.#offCall = null;
+    const current = this.#current;
+    this.#current = null;
     this.#callId = null;
-    try {
-      await call?.dispose();
-    } finally {
-      await signaling?.dispose();
-    }
+    await current?.close();
   }
 }
