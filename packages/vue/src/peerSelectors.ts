@@ -1,22 +1,14 @@
-import type {
-  Call,
-  CallParticipant,
-  CallSnapshot,
-  DeepReadonly,
-  PeerStats,
-  QualityReport,
+import {
+  type Call,
+  type CallParticipant,
+  type DeepReadonly,
+  type PeerStats,
+  participantOf,
+  type QualityReport,
 } from '@smartc/mesh';
 import { type ComputedRef, computed, type MaybeRefOrGetter, toValue } from 'vue';
 import { resolveCall } from './callContext.js';
 import { snapshotRef } from './snapshotRef.js';
-
-/** The participant `peerId` in `snapshot`, if any. */
-export function participantOf(
-  snapshot: CallSnapshot,
-  peerId: string | null | undefined,
-): CallParticipant | undefined {
-  return peerId ? snapshot.participants.find((p) => p.peerId === peerId) : undefined;
-}
 
 /** One field of one participant, as a computed ref that triggers only when that field changes. */
 function peerField<T>(

@@ -111,3 +111,18 @@ export function initialCallState(username: string): CallSnapshot {
     warnings: Object.freeze([]),
   });
 }
+
+/**
+ * The participant `peerId` of `snapshot`, or `undefined` when it is not (or no longer) in the call. What every
+ * binding's per-participant selector starts from.
+ *
+ * @example
+ * const bob = participantOf(call.getSnapshot(), bobPeerId);
+ * if (bob?.stream) attachStream(video, bob.stream);
+ */
+export function participantOf(
+  snapshot: CallSnapshot,
+  peerId: string | null | undefined,
+): CallParticipant | undefined {
+  return peerId ? snapshot.participants.find((p) => p.peerId === peerId) : undefined;
+}

@@ -13,4 +13,5 @@ export {
   MAX_CALL_MESSAGES,
   MAX_CALL_WARNINGS,
   NO_MEDIA,
+  participantOf,
 } from './callState.js';

@@ -1,4 +1,4 @@
-import type { CallParticipant, CallSnapshot, PeerState } from '@smartc/mesh';
+import { type CallParticipant, type CallSnapshot, type PeerState, participantOf } from '@smartc/mesh';
 import { type ReactElement, type ReactNode, useCallback, useRef } from 'react';
 import type { CallStore } from '../callStore.js';
 import { useCallSelector } from '../hooks/useCallSelector.js';
@@ -50,7 +50,7 @@ function selectView(s: CallSnapshot, peerId: string | undefined): TileView | nul
       connectionState: null,
     };
   }
-  const p = s.participants.find((x) => x.peerId === peerId);
+  const p = participantOf(s, peerId);
   if (!p) return null;
   return {
     username: p.username,

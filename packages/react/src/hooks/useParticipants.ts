@@ -1,4 +1,4 @@
-import type { CallParticipant, CallSnapshot } from '@smartc/mesh';
+import { type CallParticipant, type CallSnapshot, participantOf } from '@smartc/mesh';
 import { useCallback } from 'react';
 import type { CallStore } from '../callStore.js';
 import { useCallSelector } from './useCallSelector.js';
@@ -29,10 +29,7 @@ export function useParticipants(call?: CallStore): ReadonlyArray<CallParticipant
  * }
  */
 export function useParticipant(peerId: string | null | undefined, call?: CallStore): CallParticipant | null {
-  const select = useCallback(
-    (s: CallSnapshot) => (peerId ? (s.participants.find((p) => p.peerId === peerId) ?? null) : null),
-    [peerId],
-  );
+  const select = useCallback((s: CallSnapshot) => participantOf(s, peerId) ?? null, [peerId]);
   return useCallSelector(select, Object.is, call);
 }
 

@@ -1,4 +1,4 @@
-import type { CallParticipant, CallSnapshot } from '@smartc/mesh';
+import { type CallParticipant, type CallSnapshot, participantOf } from '@smartc/mesh';
 import { useCallback } from 'react';
 import type { CallStore } from '../callStore.js';
 import { sameQuality } from '../internal/equality.js';
@@ -11,10 +11,7 @@ function useParticipantField<K extends keyof CallParticipant>(
   call: CallStore | undefined,
   isEqual: (a: CallParticipant[K] | null, b: CallParticipant[K] | null) => boolean = Object.is,
 ): CallParticipant[K] | null {
-  const select = useCallback(
-    (s: CallSnapshot) => (peerId ? (s.participants.find((p) => p.peerId === peerId)?.[key] ?? null) : null),
-    [peerId, key],
-  );
+  const select = useCallback((s: CallSnapshot) => participantOf(s, peerId)?.[key] ?? null, [peerId, key]);
   return useCallSelector(select, isEqual, call);
 }
 

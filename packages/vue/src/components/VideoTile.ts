@@ -5,13 +5,13 @@ import {
   type CallParticipant,
   type CallSelf,
   normalizeMediaError,
+  participantOf,
   setAudioOutput,
   supportsOutputSelection,
 } from '@smartc/mesh';
 import { computed, defineComponent, h, onBeforeUnmount, type PropType, shallowRef, watch } from 'vue';
 import { audioOutputOf } from '../audioOutput.js';
 import { injectCall, resolveCall } from '../callContext.js';
-import { participantOf } from '../peerSelectors.js';
 import { snapshotRef } from '../snapshotRef.js';
 import { MicOffIcon } from './MicOffIcon.js';
 import { QUALITY_LABELS, QualityBadge } from './QualityBadge.js';
